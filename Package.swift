@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (a target imports only layers below it):
+// 4 insq (CLI) -> 3 InsqLineEditor -> 2 InsqShell -> 1 InsqQuery, InsqData -> 0 InsqSyntax, InsqStorage, CLibEdit
+let package = Package(
+    name: "insq",
+    products: [
+        .executable(name: "insq", targets: ["insq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "InsqSyntax"),
+        .target(name: "InsqStorage"),
+        .target(name: "InsqQuery", dependencies: ["InsqSyntax", "InsqStorage"]),
+        .target(name: "InsqData", dependencies: ["InsqStorage"]),
+        .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage"]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "InsqLineEditor", dependencies: ["CLibEdit", "InsqShell"]),
+        .executableTarget(name: "insq", dependencies: [
+            "InsqLineEditor", "InsqShell", "InsqData", "InsqStorage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "InsqTestSupport", dependencies: ["InsqShell", "InsqQuery", "InsqData", "InsqStorage", "InsqSyntax"]),
+
+        .testTarget(name: "InsqSyntaxTests", dependencies: ["InsqSyntax"]),
+        .testTarget(name: "InsqStorageTests", dependencies: ["InsqStorage"]),
+        .testTarget(name: "InsqDataTests", dependencies: ["InsqData", "InsqStorage"]),
+        .testTarget(name: "InsqQueryTests", dependencies: ["InsqQuery", "InsqSyntax", "InsqStorage"]),
+        .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport"]),
+        .testTarget(name: "InsqQueryFileTests", dependencies: ["InsqTestSupport"]),
+        .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
+        .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),
+    ]
+)

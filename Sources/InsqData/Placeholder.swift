@@ -1,0 +1,2 @@
+/// Placeholder until the sample generator lands.
+enum InsqDataPlaceholder {}

@@ -1,0 +1,4 @@
+import CLibEdit
+import InsqShell
+/// Placeholder until the line editor lands.
+enum InsqLineEditorPlaceholder {}

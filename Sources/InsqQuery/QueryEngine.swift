@@ -1,0 +1,47 @@
+import InsqStorage
+import InsqSyntax
+import Synchronization
+
+/// The rows and column descriptions a query returns.
+public struct QueryResult: Sendable {
+    public let schema: [ColumnSchema]
+    public let columns: [Column]
+    public let rowCount: Int
+    public init(schema: [ColumnSchema], columns: [Column]) {
+        self.schema = schema
+        self.columns = columns
+        rowCount = columns.first?.count ?? 0
+    }
+}
+
+/// A flag a signal handler sets and running queries poll between batches.
+public final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public func reset() { flag.store(false, ordering: .relaxed) }
+}
+
+/// Thrown when a query stops because its cancellation flag was set.
+public struct QueryCancelled: Error, Sendable {
+    public init() {}
+}
+
+/// Binds, plans and runs statements against a catalog.
+public enum QueryEngine {
+    /// Runs a parsed statement. Throws `Diagnostic` (binder and execution errors carry ranges into `source`)
+    /// or `QueryCancelled`.
+    public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,
+                               cancellation: CancellationFlag = CancellationFlag()) throws -> QueryResult {
+        throw Diagnostic(phase: .binder, message: "engine not written yet", range: SourceRange(0, 0))
+    }
+
+    /// Parses and runs one statement of text.
+    public static func run(_ text: String, catalog: Catalog,
+                           cancellation: CancellationFlag = CancellationFlag()) throws -> QueryResult {
+        let source = SourceText(text)
+        let statement = try SQLParser.parseStatement(source)
+        return try execute(statement, source: source, catalog: catalog, cancellation: cancellation)
+    }
+}

@@ -1,0 +1,3 @@
+import InsqQuery
+/// Placeholder until the session lands.
+enum InsqShellPlaceholder {}

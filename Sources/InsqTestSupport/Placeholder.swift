@@ -1,0 +1,3 @@
+import InsqShell
+/// Placeholder.
+enum InsqTestSupportPlaceholder {}

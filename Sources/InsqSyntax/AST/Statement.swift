@@ -56,10 +56,24 @@ public enum SelectItem: Hashable, Sendable {
     case expression(Expression, alias: Identifier?)
 }
 
-/// A source of rows in FROM; joins and subqueries become further cases.
+/// The kinds of join.
+public enum JoinKind: Hashable, Sendable {
+    case inner, left, cross
+}
+
+/// How a join matches rows: `ON condition` or `USING (columns)`.
+public enum JoinCondition: Hashable, Sendable {
+    case on(Expression)
+    case using([Identifier])
+    case none
+}
+
+/// A source of rows in FROM.
 public indirect enum TableReference: Hashable, Sendable {
     /// A named table with an optional alias.
     case table(name: Identifier, alias: Identifier?)
+    /// `left [INNER|LEFT [OUTER]|CROSS] JOIN right [ON ...|USING (...)]`, left-associative.
+    case join(left: TableReference, kind: JoinKind, right: TableReference, condition: JoinCondition, range: SourceRange)
 }
 
 /// Where NULLs sort when asked explicitly.

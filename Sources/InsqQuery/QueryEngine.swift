@@ -34,7 +34,18 @@ public enum QueryEngine {
     /// or `QueryCancelled`.
     public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,
                                cancellation: CancellationFlag = CancellationFlag()) throws -> QueryResult {
-        throw Diagnostic(phase: .binder, message: "engine not written yet", range: SourceRange(0, 0))
+        switch statement {
+        case let .query(query):
+            let bound = try Binder(catalog: catalog, source: source).bind(query)
+            let root = PhysicalPlanner(cancellation: cancellation).build(bound.plan)
+            do {
+                let (columns, _) = try Materialize.columns(root, types: bound.types)
+                let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }
+                return QueryResult(schema: schema, columns: columns)
+            } catch let failure as ExecutionError {
+                throw Diagnostic(phase: .execution, message: failure.message, range: query.range)
+            }
+        }
     }
 
     /// Parses and runs one statement of text.

@@ -3,7 +3,9 @@ public final class TextDictionary: Sendable {
     public let strings: [String]
     private let codes: [String: UInt32]
 
+    /// An empty list becomes one empty string, so code 0 (used under NULL rows) is always readable.
     public init(_ strings: [String]) {
+        let strings = strings.isEmpty ? [""] : strings
         self.strings = strings
         var codes = [String: UInt32](minimumCapacity: strings.count)
         for (i, s) in strings.enumerated() where codes[s] == nil { codes[s] = UInt32(i) }

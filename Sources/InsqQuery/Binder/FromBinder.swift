@@ -1,0 +1,121 @@
+import InsqStorage
+import InsqSyntax
+
+/// FROM after name resolution: tables at fixed offsets in one "virtual" column space, and bound joins.
+indirect enum FromNode {
+    case singleRow
+    /// A table whose columns occupy virtual indices `offset ..< offset + table.schema.count`.
+    case table(Table, alias: String, offset: Int)
+    /// Keys and residual refer to virtual indices.
+    case join(FromNode, FromNode, kind: JoinKindPlan, leftKeys: [BoundExpression], rightKeys: [BoundExpression],
+              residual: BoundExpression?)
+
+    /// The virtual indices this node's output covers.
+    var virtualRange: Range<Int> {
+        switch self {
+        case .singleRow: return 0..<0
+        case let .table(t, _, offset): return offset..<(offset + t.schema.count)
+        case let .join(l, r, _, _, _, _):
+            return l.virtualRange.lowerBound..<r.virtualRange.upperBound
+        }
+    }
+}
+
+/// Binds the FROM clause: looks up tables, builds the scope and splits join conditions into hash keys.
+struct FromBinder {
+    let catalog: Catalog
+
+    func bind(_ reference: TableReference?) throws -> (FromNode, Scope) {
+        guard let reference else { return (.singleRow, .empty) }
+        var scope = Scope.empty
+        let node = try bind(reference, scope: &scope)
+        return (node, scope)
+    }
+
+    private func bind(_ reference: TableReference, scope: inout Scope) throws -> FromNode {
+        switch reference {
+        case let .table(name, alias):
+            guard let table = catalog.table(named: name.name) else {
+                throw Diagnostic(phase: .binder,
+                                 message: "unknown table \"\(name.name)\"\(NameSuggestion.hint(for: name.name, among: catalog.tableNames))",
+                                 range: name.range)
+            }
+            let label = alias?.name ?? table.name
+            if scope.tables.contains(where: { $0.lowercased() == label.lowercased() }) {
+                throw Diagnostic(phase: .binder,
+                                 message: "table name \"\(label)\" is used twice in FROM; give one of them an alias",
+                                 range: (alias ?? name).range)
+            }
+            let offset = scope.columns.count
+            for (i, c) in table.schema.enumerated() {
+                scope.columns.append(ScopeColumn(table: label, name: c.name, type: c.type, index: offset + i))
+            }
+            scope.tables.append(label)
+            return .table(table, alias: label, offset: offset)
+        case let .join(left, kind, right, condition, _):
+            let leftNode = try bind(left, scope: &scope)
+            let leftScope = scope
+            let leftRange = leftNode.virtualRange
+            var rightScope = Scope.empty
+            rightScope.columns = []
+            let rightNode = try bind(right, scope: &scope)
+            let rightRange = rightNode.virtualRange
+            rightScope.columns = scope.columns.filter { rightRange.contains($0.index) }
+            rightScope.tables = Array(scope.tables.suffix(from: leftScope.tables.count))
+            let planKind: JoinKindPlan = kind == .left ? .left : (kind == .cross ? .cross : .inner)
+            var conjuncts: [BoundExpression] = []
+            switch condition {
+            case .none:
+                break
+            case let .on(e):
+                let binder = ExpressionBinder(scope: scope, aggregates: nil, clause: "a JOIN condition")
+                let bound = try TypeRules.boolean(try binder.bind(e), "ON", range: e.range)
+                conjuncts = Self.conjuncts(bound)
+            case let .using(names):
+                for name in names {
+                    let l = try leftScope.resolve(table: nil, name: name)
+                    let r = try rightScope.resolve(table: nil, name: name)
+                    conjuncts.append(try TypeRules.comparison(
+                        .equal, .column(l.index, l.type, SourceRangeBox(name.range)),
+                        .column(r.index, r.type, SourceRangeBox(name.range)), leftRange: name.range, rightRange: name.range))
+                    // The right copy stays reachable as t.col, but `col` alone and `*` mean the left one.
+                    if let k = scope.columns.firstIndex(where: { $0.index == r.index }) {
+                        scope.columns[k].isMergedByUsing = true
+                    }
+                }
+            }
+            var leftKeys: [BoundExpression] = [], rightKeys: [BoundExpression] = [], residual: [BoundExpression] = []
+            for c in conjuncts {
+                if case let .compare(.equal, a, b) = c {
+                    let ca = Self.columns(a), cb = Self.columns(b)
+                    if !ca.isEmpty, !cb.isEmpty {
+                        if ca.allSatisfy(leftRange.contains) && cb.allSatisfy(rightRange.contains) {
+                            leftKeys.append(a)
+                            rightKeys.append(b)
+                            continue
+                        }
+                        if cb.allSatisfy(leftRange.contains) && ca.allSatisfy(rightRange.contains) {
+                            leftKeys.append(b)
+                            rightKeys.append(a)
+                            continue
+                        }
+                    }
+                }
+                residual.append(c)
+            }
+            let residualExpression = residual.isEmpty ? nil : TypeRules.balanced(residual, BoundExpression.and)
+            return .join(leftNode, rightNode, kind: planKind, leftKeys: leftKeys, rightKeys: rightKeys, residual: residualExpression)
+        }
+    }
+
+    static func conjuncts(_ e: BoundExpression) -> [BoundExpression] {
+        if case let .and(a, b) = e { return conjuncts(a) + conjuncts(b) }
+        return [e]
+    }
+
+    static func columns(_ e: BoundExpression) -> Set<Int> {
+        var s = Set<Int>()
+        e.collectColumns(into: &s)
+        return s
+    }
+}

@@ -1,0 +1,226 @@
+import InsqStorage
+
+/// Running state of one aggregate for every group, updated a batch at a time.
+protocol AggregateState: AnyObject {
+    /// Folds rows into their groups: `groups[i]` is row i's group id; `input` is the argument (nil for COUNT(*)).
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws
+    func result(groupCount: Int) -> Column
+}
+
+/// Makes the state for an aggregate call.
+enum AggregateStates {
+    static func make(_ call: AggregateCall) -> AggregateState {
+        let state: AggregateState
+        let argumentType = call.argument?.type ?? .bigint
+        switch call.function {
+        case .countStar: state = CountState(countsNulls: true)
+        case .count: state = CountState(countsNulls: false)
+        case .sum:
+            state = argumentType == .double ? DoubleSumState(isAverage: false, type: call.type)
+                : IntSumState(isAverage: false, type: call.type, scale: argumentType.scale)
+        case .avg:
+            state = argumentType == .double ? DoubleSumState(isAverage: true, type: call.type)
+                : IntSumState(isAverage: true, type: call.type, scale: argumentType.scale)
+        case .min, .max: state = ExtremeState(isMax: call.function == .max, type: call.type)
+        }
+        return call.isDistinct ? DistinctState(inner: state) : state
+    }
+}
+
+final class CountState: AggregateState {
+    private var counts: [Int64] = []
+    private let countsNulls: Bool
+    init(countsNulls: Bool) { self.countsNulls = countsNulls }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        if counts.count < groupCount { counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count)) }
+        if countsNulls || input?.validity == nil {
+            for g in groups { counts[g] &+= 1 }
+        } else if let v = input {
+            for (i, g) in groups.enumerated() where v.isValid(i) { counts[g] &+= 1 }
+        }
+    }
+
+    func result(groupCount: Int) -> Column {
+        var c = counts
+        if c.count < groupCount { c.append(contentsOf: repeatElement(0, count: groupCount - c.count)) }
+        return Column(type: .bigint, data: .int64(c))
+    }
+}
+
+/// SUM or AVG of BIGINT or DECIMAL: exact Int64 sums (overflow is an error).
+final class IntSumState: AggregateState {
+    private var sums: [Int64] = []
+    private var counts: [Int64] = []
+    private let isAverage: Bool
+    private let type: DataType
+    private let scale: Int
+
+    init(isAverage: Bool, type: DataType, scale: Int) {
+        self.isAverage = isAverage
+        self.type = type
+        self.scale = scale
+    }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        if sums.count < groupCount {
+            sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
+            counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
+        }
+        guard let v = input else { return }
+        let x = v.int64s
+        var overflow = false
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            let (s, o) = sums[g].addingReportingOverflow(x[i])
+            sums[g] = s
+            overflow = overflow || o
+            counts[g] &+= 1
+        }
+        if overflow { throw ExecutionError("integer overflow: the sum does not fit in 64 bits") }
+    }
+
+    func result(groupCount: Int) -> Column {
+        var validity = ValidityBitmap(count: groupCount)
+        for g in 0..<groupCount where g >= counts.count || counts[g] == 0 { validity.set(g, valid: false) }
+        if isAverage {
+            let divisor = Double(DecimalText.power(scale) ?? 1)
+            let values = (0..<groupCount).map { g -> Double in
+                g < counts.count && counts[g] > 0 ? Double(sums[g]) / Double(counts[g]) / divisor : 0
+            }
+            return Column(type: .double, data: .double(values), validity: validity)
+        }
+        let values = (0..<groupCount).map { $0 < sums.count ? sums[$0] : 0 }
+        return Column(type: type, data: .int64(values), validity: validity)
+    }
+}
+
+/// SUM or AVG of DOUBLE.
+final class DoubleSumState: AggregateState {
+    private var sums: [Double] = []
+    private var counts: [Int64] = []
+    private let isAverage: Bool
+    private let type: DataType
+
+    init(isAverage: Bool, type: DataType) {
+        self.isAverage = isAverage
+        self.type = type
+    }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        if sums.count < groupCount {
+            sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
+            counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
+        }
+        guard let v = input else { return }
+        let x = v.doubles
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            sums[g] += x[i]
+            counts[g] &+= 1
+        }
+    }
+
+    func result(groupCount: Int) -> Column {
+        var validity = ValidityBitmap(count: groupCount)
+        for g in 0..<groupCount where g >= counts.count || counts[g] == 0 { validity.set(g, valid: false) }
+        let values = (0..<groupCount).map { g -> Double in
+            guard g < counts.count, counts[g] > 0 else { return 0 }
+            return isAverage ? sums[g] / Double(counts[g]) : sums[g]
+        }
+        return Column(type: .double, data: .double(values), validity: validity)
+    }
+}
+
+/// MIN or MAX of any type.
+final class ExtremeState: AggregateState {
+    private let isMax: Bool
+    private let type: DataType
+    private var ints: [Int64] = []
+    private var doubles: [Double] = []
+    private var bools: [Bool] = []
+    private var strings: [String] = []
+    private var seen: [Bool] = []
+
+    init(isMax: Bool, type: DataType) {
+        self.isMax = isMax
+        self.type = type
+    }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        guard let v = input else { return }
+        if seen.count < groupCount {
+            let extra = groupCount - seen.count
+            seen.append(contentsOf: repeatElement(false, count: extra))
+            switch v.data {
+            case .int64: ints.append(contentsOf: repeatElement(0, count: extra))
+            case .double: doubles.append(contentsOf: repeatElement(0, count: extra))
+            case .bool: bools.append(contentsOf: repeatElement(false, count: extra))
+            case .text: strings.append(contentsOf: repeatElement("", count: extra))
+            }
+        }
+        switch v.data {
+        case let .int64(x):
+            for (i, g) in groups.enumerated() where v.isValid(i) {
+                if !seen[g] || (isMax ? x[i] > ints[g] : x[i] < ints[g]) { ints[g] = x[i]; seen[g] = true }
+            }
+        case let .double(x):
+            for (i, g) in groups.enumerated() where v.isValid(i) {
+                if !seen[g] || (isMax ? x[i] > doubles[g] : x[i] < doubles[g]) { doubles[g] = x[i]; seen[g] = true }
+            }
+        case let .bool(x):
+            for (i, g) in groups.enumerated() where v.isValid(i) {
+                if !seen[g] || (isMax ? (x[i] && !bools[g]) : (!x[i] && bools[g])) { bools[g] = x[i]; seen[g] = true }
+            }
+        case let .text(t):
+            for (i, g) in groups.enumerated() where v.isValid(i) {
+                let s = t.string(at: i)
+                if !seen[g] || (isMax ? TextOrder.less(strings[g], s) : TextOrder.less(s, strings[g])) {
+                    strings[g] = s
+                    seen[g] = true
+                }
+            }
+        }
+    }
+
+    func result(groupCount: Int) -> Column {
+        var b = ColumnBuilder(type: type, capacity: groupCount)
+        for g in 0..<groupCount {
+            guard g < seen.count, seen[g] else { b.appendNull(); continue }
+            switch type {
+            case .double: b.append(.double(doubles[g]))
+            case .boolean: b.append(.boolean(bools[g]))
+            case .text: b.append(.text(strings[g]))
+            case .date: b.append(.date(Int32(truncatingIfNeeded: ints[g])))
+            case let .decimal(_, s): b.append(.decimal(ints[g], scale: s))
+            default: b.append(.bigint(ints[g]))
+            }
+        }
+        return b.build()
+    }
+}
+
+/// Feeds an aggregate only the first occurrence of each value within a group (COUNT(DISTINCT x) and friends).
+final class DistinctState: AggregateState {
+    private let inner: AggregateState
+    private let encoder = KeyEncoder()
+    private var seen = KeyTable(width: 2)
+    private var words: [UInt64] = []
+
+    init(inner: AggregateState) { self.inner = inner }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        guard let v = input else { return try inner.update(groups: groups, input: input, groupCount: groupCount) }
+        encoder.encode(v, intern: true, into: &words)
+        var firstRows: [Int] = []
+        var pair = [UInt64](repeating: 0, count: 2)
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            pair[0] = UInt64(g)
+            pair[1] = words[i]
+            let before = seen.count
+            _ = pair.withUnsafeBufferPointer { seen.findOrInsert($0) }
+            if seen.count > before { firstRows.append(i) }
+        }
+        try inner.update(groups: firstRows.map { groups[$0] }, input: v.gather(firstRows), groupCount: groupCount)
+    }
+
+    func result(groupCount: Int) -> Column { inner.result(groupCount: groupCount) }
+}

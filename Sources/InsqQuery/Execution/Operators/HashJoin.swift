@@ -1,0 +1,162 @@
+import InsqStorage
+
+/// Equi-join: builds a hash table on the right input's keys, then probes it with each left batch.
+/// Output rows follow the left input's order, then the build side's. LEFT joins pad unmatched rows with NULLs.
+final class HashJoinOperator: PhysicalOperator {
+    private let left: PhysicalOperator
+    private let right: PhysicalOperator
+    private let plan: JoinPlan
+    private let leftKeys: [CompiledExpression]
+    private let rightKeys: [CompiledExpression]
+    private let residual: CompiledExpression?
+    private let rightTypes: [DataType]
+    private var built = false
+    private var buildColumns: [Column] = []
+    private var table = KeyTable(width: 1)
+    private var rowKeys: RowKeys
+    /// Build rows per key: `first[id]` then `nextRow[row]`, in build order.
+    private var first: [Int] = []
+    private var last: [Int] = []
+    private var nextRow: [Int] = []
+    private var pending: [Batch] = []
+
+    init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType]) {
+        self.left = left
+        self.right = right
+        self.plan = plan
+        leftKeys = plan.leftKeys.map(ExpressionCompiler.compile)
+        rightKeys = plan.rightKeys.map(ExpressionCompiler.compile)
+        residual = plan.residual.map(ExpressionCompiler.compile)
+        self.rightTypes = rightTypes
+        rowKeys = RowKeys(count: plan.leftKeys.count)
+    }
+
+    private func build() throws {
+        let (columns, n) = try Materialize.columns(right, types: rightTypes)
+        buildColumns = columns
+        let source = ColumnsOperator(columns: buildColumns, rowCount: n)
+        table = KeyTable(width: rowKeys.width, capacity: max(16, n))
+        nextRow = [Int](repeating: -1, count: n)
+        var base = 0
+        while let batch = try source.next() {
+            let keyVectors = try rightKeys.map { try $0(batch) }
+            let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: true)
+            let w = rowKeys.width
+            flat.withUnsafeBufferPointer { all in
+                for i in 0..<batch.count where !hasNull[i] {
+                    let id = table.findOrInsert(UnsafeBufferPointer(rebasing: all[(i * w)..<((i + 1) * w)]))
+                    let row = base + i
+                    if id == first.count {
+                        first.append(row)
+                        last.append(row)
+                    } else {
+                        nextRow[last[id]] = row
+                        last[id] = row
+                    }
+                }
+            }
+            base += batch.count
+        }
+        built = true
+    }
+
+    func next() throws -> Batch? {
+        if !built { try build() }
+        while pending.isEmpty {
+            guard let batch = try left.next() else { return nil }
+            try probe(batch)
+        }
+        return pending.removeFirst()
+    }
+
+    private func probe(_ batch: Batch) throws {
+        let keyVectors = try leftKeys.map { try $0(batch) }
+        let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
+        let w = rowKeys.width
+        var leftRows: [Int] = []
+        var rightRows: [Int] = []
+        flat.withUnsafeBufferPointer { all in
+            for i in 0..<batch.count where !hasNull[i] {
+                guard let id = table.find(UnsafeBufferPointer(rebasing: all[(i * w)..<((i + 1) * w)])) else { continue }
+                var r = first[id]
+                while r >= 0 {
+                    leftRows.append(i)
+                    rightRows.append(r)
+                    r = nextRow[r]
+                }
+            }
+        }
+        // Check the rest of the ON condition on candidate pairs, chunk by chunk.
+        if let residual, !leftRows.isEmpty {
+            var keptLeft: [Int] = [], keptRight: [Int] = []
+            var start = 0
+            while start < leftRows.count {
+                let end = min(start + batchSize, leftRows.count)
+                let l = Array(leftRows[start..<end]), r = Array(rightRows[start..<end])
+                let pairs = pairBatch(batch, l, r)
+                for k in LogicalKernels.selection(try residual(pairs)) {
+                    keptLeft.append(l[k])
+                    keptRight.append(r[k])
+                }
+                start = end
+            }
+            leftRows = keptLeft
+            rightRows = keptRight
+        }
+        if plan.kind == .left {
+            var matched = [Bool](repeating: false, count: batch.count)
+            for l in leftRows { matched[l] = true }
+            // Merge unmatched rows in left order, so output follows the left input.
+            var mergedLeft: [Int] = [], mergedRight: [Int] = []
+            var k = 0
+            for i in 0..<batch.count {
+                if matched[i] {
+                    while k < leftRows.count && leftRows[k] == i {
+                        mergedLeft.append(i)
+                        mergedRight.append(rightRows[k])
+                        k += 1
+                    }
+                } else {
+                    mergedLeft.append(i)
+                    mergedRight.append(-1)
+                }
+            }
+            leftRows = mergedLeft
+            rightRows = mergedRight
+        }
+        var start = 0
+        while start < leftRows.count {
+            let end = min(start + batchSize, leftRows.count)
+            pending.append(pairBatch(batch, Array(leftRows[start..<end]), Array(rightRows[start..<end])))
+            start = end
+        }
+    }
+
+    /// Left rows of the batch beside build rows (-1: NULLs).
+    private func pairBatch(_ batch: Batch, _ leftRows: [Int], _ rightRows: [Int]) -> Batch {
+        var columns = batch.gather(leftRows).columns
+        for (k, c) in buildColumns.enumerated() {
+            columns.append(Self.gatherBuild(c, rightRows, type: rightTypes[k]))
+        }
+        return Batch(columns: columns, count: leftRows.count)
+    }
+
+    private static func gatherBuild(_ column: Column, _ rows: [Int], type: DataType) -> Vector {
+        let n = rows.count
+        var validity = Validity.allValid(n)
+        var anyNull = false
+        for (i, r) in rows.enumerated() where r < 0 || column.isNull(r) {
+            Validity.clear(&validity, i)
+            anyNull = true
+        }
+        let data: VectorData
+        switch column.data {
+        case let .int64(a): data = .int64(rows.map { $0 < 0 ? 0 : a[$0] })
+        case let .int32(a): data = .int64(rows.map { $0 < 0 ? 0 : Int64(a[$0]) })
+        case let .double(a): data = .double(rows.map { $0 < 0 ? 0 : a[$0] })
+        case let .bool(a): data = .bool(rows.map { $0 < 0 ? false : a[$0] })
+        case let .text(c, d): data = .text(.coded(rows.map { $0 < 0 ? 0 : c[$0] }, d))
+        }
+        return Vector(data, validity: anyNull ? validity : nil, count: n)
+    }
+}

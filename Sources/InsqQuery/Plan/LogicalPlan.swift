@@ -1,0 +1,58 @@
+import InsqStorage
+
+/// A sort key over an operator's output columns.
+struct SortKey: Hashable {
+    var column: Int
+    var isDescending: Bool
+    var nullsFirst: Bool
+}
+
+/// An equi-join key pair plus any other condition, for hash joins.
+struct JoinPlan {
+    var kind: JoinKindPlan
+    var leftKeys: [BoundExpression]
+    var rightKeys: [BoundExpression]
+    /// A condition over the joined row (left columns, then right columns) checked for each candidate pair.
+    var residual: BoundExpression?
+}
+
+/// Inner, left outer or cross.
+enum JoinKindPlan: Hashable {
+    case inner, left, cross
+}
+
+/// What a query computes, as a tree of relational operators; the physical planner turns it into operators.
+indirect enum LogicalPlan {
+    /// Selected columns of a stored table.
+    case scan(Table, columns: [Int])
+    /// One row with no columns (SELECT without FROM).
+    case singleRow
+    case filter(LogicalPlan, BoundExpression)
+    case project(LogicalPlan, [BoundExpression])
+    /// Output: the keys, then the aggregates.
+    case aggregate(LogicalPlan, keys: [BoundExpression], aggregates: [AggregateCall])
+    /// Output: the left columns, then the right columns.
+    case join(LogicalPlan, LogicalPlan, JoinPlan)
+    case distinct(LogicalPlan)
+    case sort(LogicalPlan, [SortKey])
+    case limit(LogicalPlan, limit: Int?, offset: Int)
+
+    /// Output types of the plan, by column.
+    func outputTypes() -> [DataType] {
+        switch self {
+        case let .scan(t, columns): return columns.map { t.schema[$0].type }
+        case .singleRow: return []
+        case let .filter(p, _), let .distinct(p), let .sort(p, _), let .limit(p, _, _): return p.outputTypes()
+        case let .project(_, exprs): return exprs.map(\.type)
+        case let .aggregate(_, keys, aggs): return keys.map(\.type) + aggs.map(\.type)
+        case let .join(l, r, _): return l.outputTypes() + r.outputTypes()
+        }
+    }
+}
+
+/// A bound query: the plan and the names of its output columns.
+struct BoundQuery {
+    var plan: LogicalPlan
+    var names: [String]
+    var types: [DataType]
+}

@@ -8,6 +8,10 @@ enum NameSuggestion {
             if best == nil || d < best!.1 { best = (c, d) }
         }
         guard let (candidate, d) = best else { return nil }
+        // A name that is the start of exactly one candidate (`region` for `region_code`) is a good hint too.
+        let lowered = name.lowercased()
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        if d > max(2, target.count / 3), target.count >= 3, prefixed.count == 1 { return prefixed[0] }
         // Suggest only when the edit is small relative to the name's length.
         return d <= max(2, target.count / 3) ? candidate : nil
     }

@@ -33,12 +33,16 @@ final class CountState: AggregateState {
     init(countsNulls: Bool) { self.countsNulls = countsNulls }
 
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
-        if counts.count < groupCount { counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count)) }
+        // Work on a local copy: class properties pay an exclusivity check per access.
+        var c = counts
+        counts = []
+        if c.count < groupCount { c.append(contentsOf: repeatElement(0, count: groupCount - c.count)) }
         if countsNulls || input?.validity == nil {
-            for g in groups { counts[g] &+= 1 }
+            for g in groups { c[g] &+= 1 }
         } else if let v = input {
-            for (i, g) in groups.enumerated() where v.isValid(i) { counts[g] &+= 1 }
+            for (i, g) in groups.enumerated() where v.isValid(i) { c[g] &+= 1 }
         }
+        counts = c
     }
 
     func result(groupCount: Int) -> Column {
@@ -70,12 +74,17 @@ final class IntSumState: AggregateState {
         guard let v = input else { return }
         let x = v.int64s
         var overflow = false
+        var localSums = sums, localCounts = counts
+        sums = []
+        counts = []
         for (i, g) in groups.enumerated() where v.isValid(i) {
-            let (s, o) = sums[g].addingReportingOverflow(x[i])
-            sums[g] = s
+            let (s, o) = localSums[g].addingReportingOverflow(x[i])
+            localSums[g] = s
             overflow = overflow || o
-            counts[g] &+= 1
+            localCounts[g] &+= 1
         }
+        sums = localSums
+        counts = localCounts
         if overflow { throw ExecutionError("integer overflow: the sum does not fit in 64 bits") }
     }
 
@@ -113,10 +122,15 @@ final class DoubleSumState: AggregateState {
         }
         guard let v = input else { return }
         let x = v.doubles
+        var localSums = sums, localCounts = counts
+        sums = []
+        counts = []
         for (i, g) in groups.enumerated() where v.isValid(i) {
-            sums[g] += x[i]
-            counts[g] &+= 1
+            localSums[g] += x[i]
+            localCounts[g] &+= 1
         }
+        sums = localSums
+        counts = localCounts
     }
 
     func result(groupCount: Int) -> Column {
@@ -157,25 +171,34 @@ final class ExtremeState: AggregateState {
             case .text: strings.append(contentsOf: repeatElement("", count: extra))
             }
         }
+        var localSeen = seen
+        seen = []
+        defer { seen = localSeen }
         switch v.data {
         case let .int64(x):
+            var best = ints
+            ints = []
             for (i, g) in groups.enumerated() where v.isValid(i) {
-                if !seen[g] || (isMax ? x[i] > ints[g] : x[i] < ints[g]) { ints[g] = x[i]; seen[g] = true }
+                if !localSeen[g] || (isMax ? x[i] > best[g] : x[i] < best[g]) { best[g] = x[i]; localSeen[g] = true }
             }
+            ints = best
         case let .double(x):
+            var best = doubles
+            doubles = []
             for (i, g) in groups.enumerated() where v.isValid(i) {
-                if !seen[g] || (isMax ? x[i] > doubles[g] : x[i] < doubles[g]) { doubles[g] = x[i]; seen[g] = true }
+                if !localSeen[g] || (isMax ? x[i] > best[g] : x[i] < best[g]) { best[g] = x[i]; localSeen[g] = true }
             }
+            doubles = best
         case let .bool(x):
             for (i, g) in groups.enumerated() where v.isValid(i) {
-                if !seen[g] || (isMax ? (x[i] && !bools[g]) : (!x[i] && bools[g])) { bools[g] = x[i]; seen[g] = true }
+                if !localSeen[g] || (isMax ? (x[i] && !bools[g]) : (!x[i] && bools[g])) { bools[g] = x[i]; localSeen[g] = true }
             }
         case let .text(t):
             for (i, g) in groups.enumerated() where v.isValid(i) {
                 let s = t.string(at: i)
-                if !seen[g] || (isMax ? TextOrder.less(strings[g], s) : TextOrder.less(s, strings[g])) {
+                if !localSeen[g] || (isMax ? TextOrder.less(strings[g], s) : TextOrder.less(s, strings[g])) {
                     strings[g] = s
-                    seen[g] = true
+                    localSeen[g] = true
                 }
             }
         }

@@ -1,3 +1,0 @@
-import InsqShell
-/// Placeholder.
-enum InsqTestSupportPlaceholder {}

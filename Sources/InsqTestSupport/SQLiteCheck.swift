@@ -1,0 +1,128 @@
+/// Compares the `query` records of a `.test` file (those not marked `skipif sqlite`) with SQLite's answers.
+///
+/// The expected blocks are insq's answers (recorded and reviewed), so SQLite agreeing with them means it
+/// agrees with insq. The record's type letters say how SQLite's loosely typed values are read:
+/// 0/1 as BOOLEAN, REAL at a DECIMAL column's scale (taken from the expected block), text as DATE.
+public struct SQLiteCheck: Sendable {
+    /// Fill blocks that are missing from SQLite's answers (`INSQ_RECORD=sqlite`); existing blocks are never changed.
+    public var fillsMissingExpectations: Bool
+
+    public init(fillsMissingExpectations: Bool = false) {
+        self.fillsMissingExpectations = fillsMissingExpectations
+    }
+
+    public func run(_ file: QueryFile) -> QueryFileReport {
+        let text: String
+        do {
+            text = try file.read()
+        } catch {
+            var report = QueryFileReport()
+            report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot read: \(error)"))
+            return report
+        }
+        var report = run(text: text, fileName: file.relativePath)
+        if let rewritten = report.rewrittenText {
+            do {
+                try rewritten.write(toFile: file.path, atomically: true, encoding: .utf8)
+            } catch {
+                report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot write: \(error)"))
+            }
+        }
+        return report
+    }
+
+    public func run(text: String, fileName: String,
+                    sqlite: ([String]) throws(HarnessError) -> [SQLiteHarness.Outcome] = { queries throws(HarnessError) in
+                        try SQLiteHarness.run(queries)
+                    }) -> QueryFileReport {
+        var report = QueryFileReport()
+        let script: TestScript
+        do {
+            script = try TestScriptParser.parse(text)
+        } catch {
+            report.failures.append(TestFailure(file: fileName, line: error.line, message: error.message))
+            return report
+        }
+        let queries: [QueryRecord] = script.records.compactMap { record in
+            if case let .query(q) = record, !q.skipsSQLite { return q }
+            return nil
+        }
+        guard !queries.isEmpty else { return report }
+        let outcomes: [SQLiteHarness.Outcome]
+        do {
+            outcomes = try sqlite(queries.map(\.sql))
+        } catch {
+            report.failures.append(TestFailure(file: fileName, line: 0, message: "SQLite harness: \(error)"))
+            return report
+        }
+        var rewriter = ScriptRewriter()
+        for (query, outcome) in zip(queries, outcomes) {
+            report.caseCount += 1
+            if let message = compare(query, outcome, rewriter: &rewriter) {
+                report.failures.append(TestFailure(file: fileName, line: query.layout.lineNumber, message: message))
+            }
+        }
+        if fillsMissingExpectations, !rewriter.isEmpty {
+            report.recordedCount = rewriter.count
+            var lines = rewriter.apply(to: script.lines)
+            if text.hasSuffix("\n") { lines.append("") }
+            report.rewrittenText = lines.joined(separator: "\n")
+        }
+        return report
+    }
+
+    private func compare(_ query: QueryRecord, _ outcome: SQLiteHarness.Outcome,
+                         rewriter: inout ScriptRewriter) -> String? {
+        let columns: [String], rows: [[SQLiteHarness.Value]]
+        switch outcome {
+        case let .error(message):
+            return "SQLite failed: \(message)\n\(query.sql.indented())\n"
+                + "  (if insq means something SQLite does not, mark the record `skipif sqlite` with a comment why)"
+        case let .rows(c, r):
+            columns = c
+            rows = r
+        }
+        guard columns.count == query.types.count else {
+            return "SQLite returned \(columns.count) columns, the record declares \(query.types.count) (\(ColumnTypeCode.text(query.types)))\n"
+                + query.sql.indented()
+        }
+        let scales = Self.decimalScales(query)
+        let canonicalRows = rows.map { row in
+            row.enumerated().map { i, value in SQLiteHarness.canonical(value, as: query.types[i], scale: scales[i]) }
+        }
+        let names = query.checksColumnNames ? [columns.map(CanonicalValue.text).joined(separator: "\t")] : []
+        let actual = names + ResultRows.lines(of: ResultRows.sorted(canonicalRows, mode: query.sortMode, width: columns.count))
+
+        guard let expectedLines = query.expected else {
+            if fillsMissingExpectations {
+                rewriter.setExpectation(of: query.layout, to: actual)
+                return nil
+            }
+            return "no expectation; run with INSQ_RECORD=1\n\(query.sql.indented())\n  SQLite says:\n"
+                + actual.map { "    " + $0 }.joined(separator: "\n")
+        }
+        let expected = QueryFileRunner.normalizedExpectation(expectedLines, query: query, width: columns.count)
+        guard expected == actual else {
+            return "SQLite disagrees with the expected rows\n\(query.sql.indented())\n"
+                + TextDiff.render(expected: expected, actual: actual, legend: "(- expected (insq), + SQLite)")
+        }
+        return nil
+    }
+
+    /// For each DECIMAL column, the scale its expected values are written at (2 when the block shows none).
+    static func decimalScales(_ query: QueryRecord) -> [Int] {
+        var scales = [Int](repeating: 2, count: query.types.count)
+        let lines = query.expected ?? []
+        let rows = ResultRows.cells(of: Array(lines.dropFirst(query.checksColumnNames ? 1 : 0)))
+        for (i, code) in query.types.enumerated() where code == .decimal {
+            if let sample = rows.first(where: { i < $0.count && $0[i] != CanonicalValue.nullText })?[i] {
+                if let point = sample.firstIndex(of: ".") {
+                    scales[i] = sample.distance(from: point, to: sample.endIndex) - 1
+                } else {
+                    scales[i] = 0
+                }
+            }
+        }
+        return scales
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderInsqCLITests() { #expect(Bool(true)) }

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderInsqShellTests() { #expect(Bool(true)) }

@@ -43,7 +43,7 @@ public enum QueryEngine {
                 let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }
                 return QueryResult(schema: schema, columns: columns)
             } catch let failure as ExecutionError {
-                throw Diagnostic(phase: .execution, message: failure.message, range: query.range)
+                throw Diagnostic(phase: .execution, message: failure.message, range: failure.range ?? query.range)
             }
         }
     }

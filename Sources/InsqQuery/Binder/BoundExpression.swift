@@ -49,6 +49,8 @@ indirect enum BoundExpression: Hashable {
     case function(ScalarFunction, [BoundExpression], DataType)
     /// The i-th aggregate of the enclosing aggregation (only while binding).
     case aggregate(Int, DataType)
+    /// Marks where an expression that can fail at run time (overflow, a bad cast) was written.
+    case located(BoundExpression, SourceRangeBox)
 
     var type: DataType {
         switch self {
@@ -62,6 +64,7 @@ indirect enum BoundExpression: Hashable {
         case .concat: return .text
         case let .function(_, _, t): return t
         case let .aggregate(_, t): return t
+        case let .located(e, _): return e.type
         }
     }
 
@@ -71,7 +74,7 @@ indirect enum BoundExpression: Hashable {
         case .column, .constant, .aggregate: return []
         case let .arithmetic(_, a, b, _), let .compare(_, a, b), let .and(a, b), let .or(a, b), let .concat(a, b):
             return [a, b]
-        case let .negate(e), let .not(e), let .isNull(e, _), let .like(e, _, _), let .cast(e, _): return [e]
+        case let .negate(e), let .not(e), let .isNull(e, _), let .like(e, _, _), let .cast(e, _), let .located(e, _): return [e]
         case let .caseWhen(whens, e, _):
             return whens.flatMap { [$0.condition, $0.result] } + (e.map { [$0] } ?? [])
         case let .function(_, args, _): return args
@@ -98,6 +101,7 @@ indirect enum BoundExpression: Hashable {
         case let .cast(e, t): return .cast(try r(e), t)
         case let .concat(a, b): return .concat(try r(a), try r(b))
         case let .function(f, args, t): return .function(f, try args.map(r), t)
+        case let .located(e, box): return .located(try r(e), box)
         }
     }
 
@@ -110,6 +114,12 @@ indirect enum BoundExpression: Hashable {
     var isConstant: Bool {
         if case .constant = self { return true }
         return false
+    }
+
+    /// The expression without a `.located` wrapper.
+    var unlocated: BoundExpression {
+        if case let .located(e, _) = self { return e.unlocated }
+        return self
     }
 }
 

@@ -39,10 +39,12 @@ struct ExpressionBinder {
                 if case let .constant(.decimal(v, s), t) = x, v != Int64.min { return .constant(.decimal(-v, scale: s), t) }
                 if case let .constant(.double(v), t) = x { return .constant(.double(-v), t) }
                 guard x.type.isNumeric || x.type == .null else { throw TypeRules.error("cannot negate a value of type \(x.type)", e.range) }
-                return x.type == .null ? x : .negate(x)
+                return x.type == .null ? x : .located(.negate(x), SourceRangeBox(e.range))
             }
         case let .binary(op, a, b):
-            return try bindBinary(op, a, b, range: e.range)
+            let bound = try bindBinary(op, a, b, range: e.range)
+            if case .arithmetic = bound { return .located(bound, SourceRangeBox(e.range)) }
+            return bound
         case let .isNull(a, negated):
             return .isNull(try bind(a), negated: negated)
         case let .inList(a, items, negated):
@@ -69,7 +71,8 @@ struct ExpressionBinder {
             guard CastKernels.isAllowed(from: x.type, to: target) else {
                 throw TypeRules.error("cannot cast \(x.type) to \(target)", e.range)
             }
-            return try TypeRules.coerce(x, to: target, range: a.range)
+            let cast = try TypeRules.coerce(x, to: target, range: a.range)
+            return cast.isConstant ? cast : .located(cast, SourceRangeBox(e.range))
         case let .function(name, arguments, isDistinct, isStar):
             return try bindFunction(name, arguments, isDistinct: isDistinct, isStar: isStar, range: e.range)
         }
@@ -170,7 +173,8 @@ struct ExpressionBinder {
             throw TypeRules.error("\(key)() takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), got \(arguments.count)", range)
         }
         let args = try arguments.map(bind)
-        return try FunctionTyping.bind(function, name: key, args, arguments.map(\.range), range: range)
+        let bound = try FunctionTyping.bind(function, name: key, args, arguments.map(\.range), range: range)
+        return bound.isConstant ? bound : .located(bound, SourceRangeBox(range))
     }
 
     private func bindAggregate(_ function: AggregateFunction, _ name: Identifier, _ arguments: [Expression],

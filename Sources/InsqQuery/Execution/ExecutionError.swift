@@ -1,5 +1,11 @@
-/// A failure while running a query (overflow, a bad cast of a value); the engine attaches the statement's range.
+import InsqSyntax
+
+/// A failure while running a query (overflow, a bad cast of a value), with where the failing expression was written.
 struct ExecutionError: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    let range: SourceRange?
+    init(_ message: String, range: SourceRange? = nil) {
+        self.message = message
+        self.range = range
+    }
 }

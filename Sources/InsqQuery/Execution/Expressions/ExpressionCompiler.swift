@@ -58,6 +58,15 @@ enum ExpressionCompiler {
             return FunctionCompiler.compile(f, args, t)
         case .aggregate:
             preconditionFailure("aggregate left in an expression after binding")
+        case let .located(inner, box):
+            let f = compile(inner)
+            return { batch in
+                do {
+                    return try f(batch)
+                } catch let failure as ExecutionError where failure.range == nil {
+                    throw ExecutionError(failure.message, range: box.range)
+                }
+            }
         }
     }
 

@@ -117,8 +117,10 @@ struct Binder {
             }
         }
 
-        var plan = buildFrom(from, used: used, mapping: mapping)
-        if let w = whereBound { plan = .filter(plan, remap(w)) }
+        // WHERE conditions on one table filter that table's scan, before any join.
+        let pushdown = FilterPushdown.split(whereBound, from: from)
+        var plan = buildFrom(from, used: used, mapping: mapping, pushed: pushdown.pushed)
+        if let w = pushdown.remaining { plan = .filter(plan, remap(w)) }
         if isAggregating {
             keys = keys.map(remap)
             aggregates = aggregates.map { a in
@@ -214,13 +216,20 @@ struct Binder {
     }
 
     /// The plan for FROM, reading only `used` columns; `mapping` takes a virtual index to its output position.
-    private func buildFrom(_ node: FromNode, used: Set<Int>, mapping: [Int: Int]) -> LogicalPlan {
+    private func buildFrom(_ node: FromNode, used: Set<Int>, mapping: [Int: Int],
+                           pushed: [Int: BoundExpression]) -> LogicalPlan {
         switch node {
         case .singleRow:
             return .singleRow
         case let .table(table, _, offset):
             let columns = used.filter { $0 >= offset && $0 < offset + table.schema.count }.sorted().map { $0 - offset }
-            return .scan(table, columns: columns)
+            let scan = LogicalPlan.scan(table, columns: columns)
+            guard let condition = pushed[offset] else { return scan }
+            let start = used.filter { $0 < offset }.count
+            return .filter(scan, condition.rewritten { n in
+                if case let .column(i, t, box) = n { return .column((mapping[i] ?? i) - start, t, box) }
+                return nil
+            })
         case let .join(l, r, kind, lk, rk, residual):
             let leftBase = l.virtualRange.lowerBound
             let rightBase = r.virtualRange.lowerBound
@@ -234,7 +243,8 @@ struct Binder {
             }
             let join = JoinPlan(kind: kind, leftKeys: lk.map { local($0, leftStart) }, rightKeys: rk.map { local($0, rightStart) },
                                 residual: residual.map { local($0, leftStart) })
-            return .join(buildFrom(l, used: used, mapping: mapping), buildFrom(r, used: used, mapping: mapping), join)
+            return .join(buildFrom(l, used: used, mapping: mapping, pushed: pushed),
+                         buildFrom(r, used: used, mapping: mapping, pushed: pushed), join)
         }
     }
 }

@@ -54,11 +54,12 @@ final class KeyEncoder {
 }
 
 /// Open-addressing hash table from fixed-width UInt64 keys to dense ids 0, 1, 2, ... in first-seen order.
+/// The batch methods move the arrays into locals for the loop: stored properties would pay
+/// exclusivity and uniqueness checks on every access.
 struct KeyTable {
     let width: Int
     private(set) var keys: [UInt64] = []
     private var slots: [Int32]
-    private var mask: Int
     private(set) var count = 0
 
     init(width: Int, capacity: Int = 1024) {
@@ -66,64 +67,118 @@ struct KeyTable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
+        keys.reserveCapacity(capacity * width)
     }
 
-    @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt64>) -> Int {
+    @inline(__always) private static func hash(_ key: UnsafePointer<UInt64>, _ width: Int) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for w in key {
-            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+        for j in 0..<width {
+            h = (h ^ key[j]) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    @inline(__always) private func equal(_ id: Int, _ key: UnsafeBufferPointer<UInt64>) -> Bool {
-        let base = id &* width
-        for j in 0..<width where keys[base + j] != key[j] { return false }
+    @inline(__always) private static func equal(_ keys: UnsafePointer<UInt64>, _ id: Int, _ key: UnsafePointer<UInt64>, _ width: Int) -> Bool {
+        let base = keys + id &* width
+        for j in 0..<width where base[j] != key[j] { return false }
         return true
     }
 
     /// The id of `key`, or nil.
     func find(_ key: UnsafeBufferPointer<UInt64>) -> Int? {
-        var s = Self.hash(key) & mask
-        while true {
-            let id = Int(slots[s])
-            if id < 0 { return nil }
-            if equal(id, key) { return id }
-            s = (s + 1) & mask
-        }
+        var result: Int? = nil
+        findAll(key, rows: 1, skip: nil) { _, id in result = id }
+        return result
     }
 
     /// The id of `key`, adding it when new.
     mutating func findOrInsert(_ key: UnsafeBufferPointer<UInt64>) -> Int {
-        var s = Self.hash(key) & mask
-        while true {
-            let id = Int(slots[s])
-            if id < 0 { break }
-            if equal(id, key) { return id }
-            s = (s + 1) & mask
-        }
-        let id = count
-        slots[s] = Int32(id)
-        keys.append(contentsOf: key)
-        count += 1
-        if count * 2 > slots.count { grow() }
-        return id
+        var ids = [0]
+        var newRows: [Int] = []
+        findOrInsertAll(key, rows: 1, ids: &ids, newRows: &newRows)
+        return ids[0]
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        keys.withUnsafeBufferPointer { all in
+    /// Looks up `rows` keys laid out `width` words apart; calls `found(row, id)` for each key present.
+    func findAll(_ flat: UnsafeBufferPointer<UInt64>, rows: Int, skip: [Bool]?, _ found: (Int, Int) -> Void) {
+        let width = self.width
+        let mask = slots.count - 1
+        keys.withUnsafeBufferPointer { kp in
+            slots.withUnsafeBufferPointer { sp in
+                guard let keyBase = kp.baseAddress, let flatBase = flat.baseAddress else { return }
+                for i in 0..<rows {
+                    if let skip, skip[i] { continue }
+                    let key = flatBase + i &* width
+                    var s = Self.hash(key, width) & mask
+                    while true {
+                        let id = Int(sp[s])
+                        if id < 0 { break }
+                        if Self.equal(keyBase, id, key, width) {
+                            found(i, id)
+                            break
+                        }
+                        s = (s &+ 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds or adds `rows` keys; `ids[i]` receives row i's id and `newRows` the rows that added a key.
+    mutating func findOrInsertAll(_ flat: UnsafeBufferPointer<UInt64>, rows: Int, ids: inout [Int], newRows: inout [Int]) {
+        let width = self.width
+        var localKeys = keys
+        var localSlots = slots
+        keys = []
+        slots = []
+        var localCount = count
+        guard let flatBase = flat.baseAddress else { return }
+        for i in 0..<rows {
+            let key = flatBase + i &* width
+            var mask = localSlots.count - 1
+            var s = Self.hash(key, width) & mask
+            var id = -1
+            while true {
+                let existing = Int(localSlots[s])
+                if existing < 0 { break }
+                let same = localKeys.withUnsafeBufferPointer { kp in Self.equal(kp.baseAddress!, existing, key, width) }
+                if same {
+                    id = existing
+                    break
+                }
+                s = (s &+ 1) & mask
+            }
+            if id < 0 {
+                id = localCount
+                localSlots[s] = Int32(id)
+                for j in 0..<width { localKeys.append(key[j]) }
+                localCount += 1
+                newRows.append(i)
+                if localCount * 2 > localSlots.count {
+                    localSlots = Self.rehash(localKeys, count: localCount, width: width, size: localSlots.count * 2)
+                    mask = localSlots.count - 1
+                }
+            }
+            ids[i] = id
+        }
+        keys = localKeys
+        slots = localSlots
+        count = localCount
+    }
+
+    private static func rehash(_ keys: [UInt64], count: Int, width: Int, size: Int) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        keys.withUnsafeBufferPointer { kp in
+            guard let base = kp.baseAddress else { return }
             for id in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: all[(id * width)..<((id + 1) * width)])
-                var s = Self.hash(key) & mask
-                while slots[s] >= 0 { s = (s + 1) & mask }
+                var s = hash(base + id * width, width) & mask
+                while slots[s] >= 0 { s = (s &+ 1) & mask }
                 slots[s] = Int32(id)
             }
         }
+        return slots
     }
 }
 

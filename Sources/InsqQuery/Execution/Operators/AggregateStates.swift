@@ -233,15 +233,18 @@ final class DistinctState: AggregateState {
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
         guard let v = input else { return try inner.update(groups: groups, input: input, groupCount: groupCount) }
         encoder.encode(v, intern: true, into: &words)
-        var firstRows: [Int] = []
-        var pair = [UInt64](repeating: 0, count: 2)
+        var pairs = [UInt64]()
+        var rows = [Int]()
+        pairs.reserveCapacity(groups.count * 2)
         for (i, g) in groups.enumerated() where v.isValid(i) {
-            pair[0] = UInt64(g)
-            pair[1] = words[i]
-            let before = seen.count
-            _ = pair.withUnsafeBufferPointer { seen.findOrInsert($0) }
-            if seen.count > before { firstRows.append(i) }
+            pairs.append(UInt64(g))
+            pairs.append(words[i])
+            rows.append(i)
         }
+        var ids = [Int](repeating: 0, count: rows.count)
+        var fresh: [Int] = []
+        pairs.withUnsafeBufferPointer { seen.findOrInsertAll($0, rows: rows.count, ids: &ids, newRows: &fresh) }
+        let firstRows = fresh.map { rows[$0] }
         try inner.update(groups: firstRows.map { groups[$0] }, input: v.gather(firstRows), groupCount: groupCount)
     }
 

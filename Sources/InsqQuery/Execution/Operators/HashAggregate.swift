@@ -35,15 +35,8 @@ final class HashAggregateOperator: PhysicalOperator {
                 let keyVectors = try keys.map { try $0(batch) }
                 let (flat, _) = rowKeys.encode(keyVectors, rows: batch.count, intern: true)
                 var newRows: [Int] = []
-                let w = rowKeys.width
                 flat.withUnsafeBufferPointer { all in
-                    for i in 0..<batch.count {
-                        let key = UnsafeBufferPointer(rebasing: all[(i * w)..<((i + 1) * w)])
-                        let before = table.count
-                        let g = table.findOrInsert(key)
-                        if table.count > before { newRows.append(i) }
-                        groups[i] = g
-                    }
+                    table.findOrInsertAll(all, rows: batch.count, ids: &groups, newRows: &newRows)
                 }
                 if !newRows.isEmpty {
                     for (k, v) in keyVectors.enumerated() { keyColumns[k].append(v.gather(newRows)) }

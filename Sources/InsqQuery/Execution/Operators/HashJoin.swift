@@ -42,17 +42,26 @@ final class HashJoinOperator: PhysicalOperator {
             let keyVectors = try rightKeys.map { try $0(batch) }
             let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: true)
             let w = rowKeys.width
-            flat.withUnsafeBufferPointer { all in
-                for i in 0..<batch.count where !hasNull[i] {
-                    let id = table.findOrInsert(UnsafeBufferPointer(rebasing: all[(i * w)..<((i + 1) * w)]))
-                    let row = base + i
-                    if id == first.count {
-                        first.append(row)
-                        last.append(row)
-                    } else {
-                        nextRow[last[id]] = row
-                        last[id] = row
-                    }
+            var ids = [Int](repeating: 0, count: batch.count)
+            var newRows: [Int] = []
+            var keep = [Int]()
+            for i in 0..<batch.count where !hasNull[i] { keep.append(i) }
+            // Rows with a NULL key never match: only the others enter the table.
+            var packed = [UInt64]()
+            packed.reserveCapacity(keep.count * w)
+            for i in keep { packed.append(contentsOf: flat[(i * w)..<((i + 1) * w)]) }
+            packed.withUnsafeBufferPointer { all in
+                table.findOrInsertAll(all, rows: keep.count, ids: &ids, newRows: &newRows)
+            }
+            for (k, i) in keep.enumerated() {
+                let id = ids[k]
+                let row = base + i
+                if id == first.count {
+                    first.append(row)
+                    last.append(row)
+                } else {
+                    nextRow[last[id]] = row
+                    last[id] = row
                 }
             }
             base += batch.count
@@ -72,12 +81,11 @@ final class HashJoinOperator: PhysicalOperator {
     private func probe(_ batch: Batch) throws {
         let keyVectors = try leftKeys.map { try $0(batch) }
         let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
-        let w = rowKeys.width
         var leftRows: [Int] = []
         var rightRows: [Int] = []
+        let first = self.first, nextRow = self.nextRow
         flat.withUnsafeBufferPointer { all in
-            for i in 0..<batch.count where !hasNull[i] {
-                guard let id = table.find(UnsafeBufferPointer(rebasing: all[(i * w)..<((i + 1) * w)])) else { continue }
+            table.findAll(all, rows: batch.count, skip: hasNull) { i, id in
                 var r = first[id]
                 while r >= 0 {
                     leftRows.append(i)

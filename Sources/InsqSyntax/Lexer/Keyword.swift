@@ -1,0 +1,82 @@
+/// A word with a meaning in the grammar; matched case-insensitively. Grammar/keywords.txt lists the same table.
+///
+/// Reserved keywords can never be names. Non-reserved keywords are names wherever a name may stand
+/// (`date` is a column, `DATE '2024-05-01'` a typed literal), so the parser accepts them as identifiers.
+public enum Keyword: String, CaseIterable, Hashable, Sendable {
+    case all = "ALL"
+    case and = "AND"
+    case `as` = "AS"
+    case asc = "ASC"
+    case between = "BETWEEN"
+    case by = "BY"
+    case `case` = "CASE"
+    case cast = "CAST"
+    case cross = "CROSS"
+    case date = "DATE"
+    case desc = "DESC"
+    case distinct = "DISTINCT"
+    case `else` = "ELSE"
+    case end = "END"
+    case escape = "ESCAPE"
+    case except = "EXCEPT"
+    case exists = "EXISTS"
+    case `false` = "FALSE"
+    case first = "FIRST"
+    case from = "FROM"
+    case full = "FULL"
+    case group = "GROUP"
+    case having = "HAVING"
+    case `in` = "IN"
+    case inner = "INNER"
+    case intersect = "INTERSECT"
+    case `is` = "IS"
+    case join = "JOIN"
+    case last = "LAST"
+    case left = "LEFT"
+    case like = "LIKE"
+    case limit = "LIMIT"
+    case natural = "NATURAL"
+    case not = "NOT"
+    case null = "NULL"
+    case nulls = "NULLS"
+    case offset = "OFFSET"
+    case on = "ON"
+    case or = "OR"
+    case order = "ORDER"
+    case outer = "OUTER"
+    case right = "RIGHT"
+    case select = "SELECT"
+    case then = "THEN"
+    case `true` = "TRUE"
+    case union = "UNION"
+    case using = "USING"
+    case when = "WHEN"
+    case `where` = "WHERE"
+    case with = "WITH"
+
+    /// Whether the word can never be a table, column, alias or function name.
+    public var isReserved: Bool {
+        switch self {
+        case .date, .first, .last, .nulls: return false
+        default: return true
+        }
+    }
+
+    /// The keyword spelled by `text` in any letter case, or nil.
+    public init?(matching text: some StringProtocol) {
+        // Keywords are short ASCII words; anything longer or non-ASCII is a name.
+        guard text.utf8.count <= Keyword.longestSpelling else { return nil }
+        var upper = ""
+        for unit in text.utf8 {
+            guard unit < 0x80 else { return nil }
+            upper.unicodeScalars.append(Unicode.Scalar(unit >= 0x61 && unit <= 0x7A ? unit - 0x20 : unit))
+        }
+        guard let keyword = Keyword.bySpelling[upper] else { return nil }
+        self = keyword
+    }
+
+    static let longestSpelling = 9
+
+    private static let bySpelling: [String: Keyword] = Dictionary(
+        uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+}

@@ -1,0 +1,1 @@
+SELECT CAST(amount AS DECIMAL(14.5)) FROM payments;

@@ -1,0 +1,1 @@
+SELECT * FROM payments WHERE amount BETWEEN 1 OR 5;

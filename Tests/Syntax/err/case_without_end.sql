@@ -1,0 +1,1 @@
+SELECT CASE WHEN amount > 1 THEN 'x' FROM payments;

@@ -1,0 +1,1 @@
+SELECT CAST(amount BIGINT) FROM payments;

@@ -1,0 +1,3 @@
+SELECT name,
+       status
+FROM persons WHERE status = 'active' AND;

@@ -1,0 +1,1 @@
+SELECT amount AS from FROM payments;

@@ -1,0 +1,1 @@
+SELECT amount ? 2 FROM payments;

@@ -1,0 +1,1 @@
+SELECT * FROM persons WHERE name = 'Wang;

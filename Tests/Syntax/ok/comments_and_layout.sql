@@ -1,0 +1,5 @@
+/* leading block
+   comment */ SELECT -- the columns
+    person_id,   /* inline */ name
+FROM persons -- trailing
+;

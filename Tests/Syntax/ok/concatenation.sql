@@ -1,0 +1,1 @@
+SELECT city || ', ' || province, 'n' || 1 + 2 FROM regions;

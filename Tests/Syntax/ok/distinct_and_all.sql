@@ -1,0 +1,2 @@
+SELECT DISTINCT province FROM regions;
+SELECT ALL city FROM regions;

@@ -1,0 +1,1 @@
+SELECT * FROM persons WHERE name LIKE 'Wang%' OR name NOT LIKE '100!%' ESCAPE '!';

@@ -1,0 +1,1 @@
+SELECT p.*, r.city FROM persons p, regions r WHERE p.region_code = r.region_code;

@@ -1,0 +1,2 @@
+SELECT 'it''s', "a""b", '' AS empty, 'line
+break' FROM "weird table";

@@ -19,6 +19,11 @@ final class HashJoinOperator: PhysicalOperator {
     private var last: [Int] = []
     private var nextRow: [Int] = []
     private var pending: [Batch] = []
+    /// For one integer key over a dense range (ids): the first build row of each key value, indexed by
+    /// `value - directBase`, or -1. Probing is then an array lookup instead of hashing.
+    private var direct: [Int] = []
+    private var directBase: Int64 = 0
+    private var isDirect = false
 
     init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType]) {
         self.left = left
@@ -67,6 +72,28 @@ final class HashJoinOperator: PhysicalOperator {
             base += batch.count
         }
         built = true
+        makeDirectIndex()
+    }
+
+    /// Switches to direct indexing when the single key is a BIGINT (or DATE) whose values span at most
+    /// a few times the number of distinct keys.
+    private func makeDirectIndex() {
+        guard plan.rightKeys.count == 1, [.bigint, .date].contains(plan.rightKeys[0].type), !first.isEmpty else { return }
+        let keys = table.keys
+        let w = table.width
+        var lo = Int64.max, hi = Int64.min
+        for id in 0..<first.count {
+            let v = Int64(bitPattern: keys[id * w])
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard !overflow, span < Int64(max(1024, first.count * 4)) else { return }
+        var index = [Int](repeating: -1, count: Int(span) + 1)
+        for id in 0..<first.count { index[Int(Int64(bitPattern: keys[id * w]) - lo)] = first[id] }
+        direct = index
+        directBase = lo
+        isDirect = true
     }
 
     func next() throws -> Batch? {
@@ -83,14 +110,30 @@ final class HashJoinOperator: PhysicalOperator {
         let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
         var leftRows: [Int] = []
         var rightRows: [Int] = []
-        let first = self.first, nextRow = self.nextRow
-        flat.withUnsafeBufferPointer { all in
-            table.findAll(all, rows: batch.count, skip: hasNull) { i, id in
-                var r = first[id]
+        let nextRow = self.nextRow
+        if isDirect, case let .int64(values) = keyVectors[0].data {
+            let index = direct, base = directBase, size = Int64(direct.count)
+            let valid = keyVectors[0]
+            for i in 0..<batch.count where valid.isValid(i) {
+                let offset = values[i] &- base
+                guard offset >= 0, offset < size else { continue }
+                var r = index[Int(offset)]
                 while r >= 0 {
                     leftRows.append(i)
                     rightRows.append(r)
                     r = nextRow[r]
+                }
+            }
+        } else {
+            let first = self.first
+            flat.withUnsafeBufferPointer { all in
+                table.findAll(all, rows: batch.count, skip: hasNull) { i, id in
+                    var r = first[id]
+                    while r >= 0 {
+                        leftRows.append(i)
+                        rightRows.append(r)
+                        r = nextRow[r]
+                    }
                 }
             }
         }

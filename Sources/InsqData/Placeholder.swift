@@ -1,2 +1,0 @@
-/// Placeholder until the sample generator lands.
-enum InsqDataPlaceholder {}

@@ -1,4 +1,0 @@
-import CLibEdit
-import InsqShell
-/// Placeholder until the line editor lands.
-enum InsqLineEditorPlaceholder {}

@@ -1,0 +1,116 @@
+/// A dot-command the shell knows: its name, arguments and summary, for dispatch, `.help` and completion.
+public struct MetaCommand: Hashable, Sendable {
+    /// The name without the dot, e.g. `schema`.
+    public let name: String
+    /// Other names for the same command.
+    public let aliases: [String]
+    /// How the arguments are written in `.help`, e.g. `[TABLE]`.
+    public let arguments: String
+    public let summary: String
+
+    /// Every meta-command, in the order `.help` lists them.
+    public static let all: [MetaCommand] = [
+        MetaCommand(name: "help", aliases: [], arguments: "", summary: "Show this list of commands"),
+        MetaCommand(name: "tables", aliases: [], arguments: "", summary: "List the tables"),
+        MetaCommand(name: "schema", aliases: [], arguments: "[TABLE]",
+                    summary: "Show the columns of one table or all: types and meanings"),
+        MetaCommand(name: "mode", aliases: [], arguments: "[table|csv|json]",
+                    summary: "Set how results are printed (no argument: show it)"),
+        MetaCommand(name: "timer", aliases: [], arguments: "on|off", summary: "Print each statement's run time"),
+        MetaCommand(name: "read", aliases: [], arguments: "FILE", summary: "Run the statements in FILE"),
+        MetaCommand(name: "quit", aliases: ["exit"], arguments: "", summary: "Leave insq"),
+    ]
+
+    /// Every name and alias with its dot, e.g. `.schema`.
+    public static var allNames: [String] {
+        all.flatMap { [$0.name] + $0.aliases }.map { "." + $0 }
+    }
+
+    /// The command called `name` (without the dot, any case).
+    static func named(_ name: String) -> MetaCommand? {
+        let key = name.lowercased()
+        return all.first { $0.name == key || $0.aliases.contains(key) }
+    }
+}
+
+/// A meta-command that cannot run; the message is shown after `Error: `.
+struct MetaCommandError: Error {
+    let message: String
+}
+
+extension Session {
+    /// Runs a line that starts with `.`.
+    func executeMetaCommand<Out: TextOutputStream, Err: TextOutputStream>(
+        _ line: String, at location: ScriptLocation?, output: inout Out, errors: inout Err
+    ) -> ExecutionOutcome {
+        do {
+            let words = try Self.metaCommandWords(line)
+            let typed = String(words.first?.dropFirst() ?? "")
+            let arguments = Array(words.dropFirst())
+            guard let command = MetaCommand.named(typed) else {
+                var message = "unknown command \".\(typed)\""
+                if let nearest = NameSuggestion.nearest(to: "." + typed, in: MetaCommand.allNames) {
+                    message += "; did you mean \"\(nearest)\"?"
+                }
+                throw MetaCommandError(message: message + " Enter \".help\" for the list of commands.")
+            }
+            switch command.name {
+            case "help": try showHelp(arguments, output: &output)
+            case "tables": try listTables(arguments, output: &output)
+            case "schema": try showSchema(arguments, output: &output)
+            case "mode": try setMode(arguments, output: &output)
+            case "timer": try setTimer(arguments)
+            case "read": return try readFile(arguments, output: &output, errors: &errors)
+            case "quit":
+                try Self.expectArguments(arguments, count: 0, for: command)
+                return .quit
+            default: throw MetaCommandError(message: "\".\(command.name)\" is not implemented")
+            }
+            return .success
+        } catch let error as MetaCommandError {
+            report("Error: " + error.message, at: location, to: &errors)
+            return .failure
+        } catch {
+            report("Error: \(error)", at: location, to: &errors)
+            return .failure
+        }
+    }
+
+    /// Splits a meta-command line into words at blanks; `'...'` and `"..."` group words with blanks.
+    static func metaCommandWords(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var hasWord = false
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                hasWord = true
+            } else if character == " " || character == "\t" || character == "\r" {
+                if hasWord { words.append(current) }
+                current = ""
+                hasWord = false
+            } else {
+                current.append(character)
+                hasWord = true
+            }
+        }
+        if let open = quote { throw MetaCommandError(message: "unterminated \(open) quote") }
+        if hasWord { words.append(current) }
+        return words
+    }
+
+    /// Throws a usage error unless exactly `count` arguments were given.
+    static func expectArguments(_ arguments: [String], count: Int, for command: MetaCommand) throws {
+        guard arguments.count == count else {
+            throw usageError(for: command)
+        }
+    }
+
+    static func usageError(for command: MetaCommand) -> MetaCommandError {
+        let usage = command.arguments.isEmpty ? "" : " " + command.arguments
+        return MetaCommandError(message: "usage: .\(command.name)\(usage)")
+    }
+}

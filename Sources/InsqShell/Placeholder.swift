@@ -1,3 +1,0 @@
-import InsqQuery
-/// Placeholder until the session lands.
-enum InsqShellPlaceholder {}

@@ -1,0 +1,70 @@
+/// The interactive front end: reads lines from a `LineReader`, runs each statement as soon as its `;` is typed,
+/// and shows a continuation prompt while a statement is unfinished.
+public final class REPL {
+    /// The prompt for a new statement.
+    public static let prompt = "insq> "
+    /// The prompt while a statement continues over more lines.
+    public static let continuationPrompt = "  ...> "
+
+    public let session: Session
+    public let reader: LineReader
+
+    public init(session: Session, reader: LineReader) {
+        self.session = session
+        self.reader = reader
+    }
+
+    /// Runs until Ctrl-D, the end of input or `.quit`; returns the exit code, 0.
+    ///
+    /// Ctrl-C while typing drops the line and any unfinished statement; so does an error, for the rest of its entry. Each entry (all the lines up to the
+    /// point where no statement is pending) goes into the history once, as one item.
+    @discardableResult
+    public func run<Out: OutputSink, Err: OutputSink>(output: inout Out, errors: inout Err) -> Int32 {
+        var splitter = StatementSplitter()
+        var enteredLines: [String] = []
+        var lineNumber = 0
+        while true {
+            output.flush()
+            errors.flush()
+            let prompt = splitter.isPending ? Self.continuationPrompt : Self.prompt
+            // Any Ctrl-C from here on is meant for what is about to be typed.
+            session.cancellation.reset()
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                return 0
+            case .interrupted:
+                splitter.reset()
+                enteredLines.removeAll()
+            case let .line(text):
+                var isQuitting = false
+                lines: for line in StatementSplitter.lines(of: text) {
+                    lineNumber += 1
+                    enteredLines.append(line)
+                    for input in splitter.feed(line: line, lineNumber: lineNumber) {
+                        switch session.execute(input, in: nil, output: &output, errors: &errors) {
+                        case .success:
+                            continue
+                        case .quit:
+                            isQuitting = true
+                            break lines
+                        case .failure, .cancelled:
+                            // The rest of what was entered with the failing statement is dropped.
+                            splitter.reset()
+                            break lines
+                        }
+                    }
+                }
+                if !splitter.isPending {
+                    let entry = enteredLines.joined(separator: "\n")
+                    if entry.contains(where: { !$0.isWhitespace }) { reader.addHistory(entry) }
+                    enteredLines.removeAll()
+                }
+                if isQuitting {
+                    output.flush()
+                    errors.flush()
+                    return 0
+                }
+            }
+        }
+    }
+}

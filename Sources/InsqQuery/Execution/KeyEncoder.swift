@@ -134,9 +134,20 @@ struct KeyTable {
         slots = []
         var localCount = count
         guard let flatBase = flat.baseAddress else { return }
+        var mask = localSlots.count - 1
         for i in 0..<rows {
             let key = flatBase + i &* width
-            var mask = localSlots.count - 1
+            // Input is often clustered (a person's payments are adjacent): a row whose key equals the
+            // previous row's takes its id without hashing.
+            if i > 0 {
+                let previous = key - width
+                var same = true
+                for j in 0..<width where previous[j] != key[j] { same = false }
+                if same {
+                    ids[i] = ids[i - 1]
+                    continue
+                }
+            }
             var s = Self.hash(key, width) & mask
             var id = -1
             while true {

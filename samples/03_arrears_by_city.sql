@@ -15,4 +15,4 @@ JOIN persons p ON p.person_id = pay.person_id
 JOIN regions r ON r.region_code = p.region_code
 WHERE pay.paid_on IS NULL
 GROUP BY r.country, r.province, r.city, pay.currency
-ORDER BY r.country, unpaid_amount DESC;
+ORDER BY r.country, unpaid_amount DESC, r.city;

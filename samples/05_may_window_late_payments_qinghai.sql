@@ -21,4 +21,4 @@ WHERE r.province = 'Qinghai'
   AND pay.paid_on > pay.due_on
   AND month(pay.paid_on) = 5
 GROUP BY year(pay.paid_on), r.city
-ORDER BY paid_year, late_payments DESC;
+ORDER BY paid_year, late_payments DESC, r.city;

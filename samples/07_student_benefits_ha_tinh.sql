@@ -12,4 +12,4 @@ JOIN persons p ON p.person_id = pay.person_id
 JOIN regions r ON r.region_code = p.region_code
 WHERE r.province = 'Ha Tinh' AND p.category = 'student' AND pay.kind = 'benefit'
 GROUP BY r.city
-ORDER BY total_paid DESC;
+ORDER BY total_paid DESC, r.city;

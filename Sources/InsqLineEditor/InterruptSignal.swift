@@ -18,6 +18,18 @@ public enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        unblockTerminalSignals()
         return queryInterruptFlag
+    }
+
+    /// A process inherits its parent's blocked-signal mask, and some parents (test runners among them) block
+    /// SIGINT: Ctrl-C would then never arrive. Unblocks the signals the REPL and libedit rely on.
+    private static func unblockTerminalSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH] {
+            sigaddset(&signals, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }

@@ -123,15 +123,13 @@ public struct Completion: Sendable {
     /// Keywords after which only a table name fits.
     static let tableContextKeywords: Set<String> = ["FROM", "JOIN"]
 
-    /// Keywords offered for completion.
-    public static let keywords: [String] = [
-        "AND", "AS", "ASC", "BETWEEN", "BIGINT", "BOOLEAN", "BY", "CASE", "CAST", "CROSS", "DATE", "DECIMAL",
-        "DESC", "DISTINCT", "DOUBLE", "ELSE", "END", "FALSE", "FIRST", "FROM", "GROUP", "HAVING", "IN", "INNER",
-        "IS", "JOIN", "LAST", "LEFT", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OFFSET", "ON", "OR", "ORDER",
-        "OUTER", "SELECT", "TEXT", "THEN", "TRUE", "USING", "WHEN", "WHERE",
-    ]
+    /// Keywords offered for completion: the grammar's keywords and the type names.
+    public static let keywords: [String] = {
+        let typeNames = ["BIGINT", "BOOLEAN", "DECIMAL", "DOUBLE", "INTEGER", "TEXT"]
+        return Array(Set(Keyword.allCases.map(\.rawValue) + typeNames)).sorted()
+    }()
 
-    /// Function names offered for completion.
+    /// Function names offered for completion (the engine's function registry is internal to InsqQuery).
     public static let functions: [String] = [
         "abs", "avg", "coalesce", "count", "length", "lower", "max", "min", "month", "round", "substr", "sum",
         "upper", "year",

@@ -16,8 +16,9 @@ public final class REPL {
 
     /// Runs until Ctrl-D, the end of input or `.quit`; returns the exit code, 0.
     ///
-    /// Ctrl-C while typing drops the line and any unfinished statement; so does an error, for the rest of its entry. Each entry (all the lines up to the
-    /// point where no statement is pending) goes into the history once, as one item.
+    /// Ctrl-C while typing drops the line and any unfinished statement; an error drops the rest of its entry.
+    /// Each entry (all the lines up to the point where no statement is pending) goes into the history once,
+    /// as one item.
     @discardableResult
     public func run<Out: OutputSink, Err: OutputSink>(output: inout Out, errors: inout Err) -> Int32 {
         var splitter = StatementSplitter()

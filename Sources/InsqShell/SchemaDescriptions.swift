@@ -1,15 +1,14 @@
 import InsqStorage
 
-/// What tables and columns mean, for `.schema`.
-///
-/// ADAPTER — wire to `InsqStorage.DataDictionary` once it lands (Sources/InsqStorage/DataDictionary.swift):
-/// replace both bodies with calls to `DataDictionary.meaning(table:)` / `DataDictionary.meaning(table:column:)`.
+/// What tables and columns mean, for `.schema`: the built-in tables' entries in `DataDictionary`.
 enum SchemaDescriptions {
+    /// The table's description, or nil for a table the dictionary does not know.
     static func meaning(table: String) -> String? {
-        nil
+        DataDictionary.meaning(table: table)
     }
 
+    /// The column's one-line meaning, or nil.
     static func meaning(table: String, column: String) -> String? {
-        nil
+        DataDictionary.meaning(table: table, column: column)
     }
 }

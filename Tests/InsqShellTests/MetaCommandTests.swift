@@ -1,5 +1,6 @@
 import Foundation
 import InsqShell
+import InsqStorage
 import Testing
 
 @Suite struct MetaCommandTests {
@@ -18,13 +19,29 @@ import Testing
     }
 
     @Test func schemaShowsColumnsAndTypes() {
-        let transcript = Transcript(Fixtures.session(), [".schema payments"])
-        let lines = transcript.output.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("payments: 2 rows") == true)
-        #expect(lines.contains { $0.hasPrefix("│ column     │ type          │ meaning") })
-        #expect(lines.contains { $0.hasPrefix("│ amount     │ DECIMAL(14,2) │") })
-        #expect(lines.contains { $0.hasPrefix("│ paid_on    │ DATE          │") })
-        #expect(!transcript.output.contains("rows\n└"))
+        // `measures` is not a built-in table, so the data dictionary has nothing to add.
+        let session = Session(catalog: Catalog([Fixtures.table("measures", [
+            ("id", .bigint, [.bigint(1)]), ("地区", .text, [.text("西宁")]),
+            ("amount", .decimal(precision: 14, scale: 2), [.null]),
+        ])]))
+        let transcript = Transcript(session, [".schema measures"])
+        #expect(transcript.output == """
+            measures: 1 row
+              id      BIGINT
+              地区    TEXT
+              amount  DECIMAL(14,2)
+
+            """)
+    }
+
+    @Test func schemaShowsMeaningsOfBuiltinTables() {
+        let lines = Transcript(Fixtures.session(), [".schema payments"]).output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "payments: 2 rows")
+        // A description line, then one line per column: name, type, meaning, aligned.
+        #expect(lines.count == 6)
+        #expect(lines.dropFirst(2).allSatisfy { $0.hasPrefix("  ") && $0.count > 40 })
+        #expect(lines.contains { $0.hasPrefix("  amount      DECIMAL(14,2)  ") })
+        #expect(lines.contains { $0.hasPrefix("  paid_on     DATE           ") })
     }
 
     @Test func schemaWithoutArgumentShowsEveryTable() {

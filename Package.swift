@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "InsqData", dependencies: ["InsqStorage"]),
         .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "InsqLineEditor", dependencies: ["CLibEdit", "InsqShell"]),
+        .target(name: "InsqLineEditor", dependencies: ["CLibEdit", "InsqShell", "InsqQuery"]),
         .executableTarget(name: "insq", dependencies: [
             "InsqLineEditor", "InsqShell", "InsqData", "InsqStorage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "InsqStorageTests", dependencies: ["InsqStorage"]),
         .testTarget(name: "InsqDataTests", dependencies: ["InsqData", "InsqStorage"]),
         .testTarget(name: "InsqQueryTests", dependencies: ["InsqQuery", "InsqSyntax", "InsqStorage"]),
-        .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport"]),
+        .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport", "InsqQuery", "InsqStorage", "InsqSyntax"]),
         .testTarget(name: "InsqQueryFileTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),

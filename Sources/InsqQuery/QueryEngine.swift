@@ -30,6 +30,9 @@ public struct QueryCancelled: Error, Sendable {
 
 /// Binds, plans and runs statements against a catalog.
 public enum QueryEngine {
+    /// Every scalar and aggregate function name, sorted (for completion and help).
+    public static let functionNames: [String] = FunctionRegistry.allNames.sorted()
+
     /// Runs a parsed statement. Throws `Diagnostic` (binder and execution errors carry ranges into `source`)
     /// or `QueryCancelled`.
     public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,

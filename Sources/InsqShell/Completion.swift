@@ -1,3 +1,4 @@
+import InsqQuery
 import InsqStorage
 import InsqSyntax
 
@@ -129,11 +130,8 @@ public struct Completion: Sendable {
         return Array(Set(Keyword.allCases.map(\.rawValue) + typeNames)).sorted()
     }()
 
-    /// Function names offered for completion (the engine's function registry is internal to InsqQuery).
-    public static let functions: [String] = [
-        "abs", "avg", "coalesce", "count", "length", "lower", "max", "min", "month", "round", "substr", "sum",
-        "upper", "year",
-    ]
+    /// Function names offered for completion, from the engine's registry.
+    public static let functions: [String] = QueryEngine.functionNames
 
     private func result(word: String, from names: [String]) -> CompletionResult {
         let key = word.lowercased()

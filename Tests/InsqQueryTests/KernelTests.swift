@@ -1,6 +1,7 @@
 import Testing
 import InsqStorage
 @testable import InsqQuery
+import InsqSyntax
 
 @Test func likeMatchesPercentUnderscoreAndEscapes() {
     #expect(LikePattern("Ha%", escape: nil).matches("Ha Tinh"))
@@ -16,9 +17,9 @@ import InsqStorage
 }
 
 @Test func nameSuggestionFindsCloseNames() {
-    #expect(NameSuggestion.nearest(to: "nmae", among: ["name", "sex", "status"]) == "name")
-    #expect(NameSuggestion.nearest(to: "persns", among: ["persons", "payments", "regions"]) == "persons")
-    #expect(NameSuggestion.nearest(to: "zzzzzz", among: ["persons"]) == nil)
+    #expect(NameSuggestion.nearest(to: "nmae", in: ["name", "sex", "status"]) == "name")
+    #expect(NameSuggestion.nearest(to: "persns", in: ["persons", "payments", "regions"]) == "persons")
+    #expect(NameSuggestion.nearest(to: "zzzzzz", in: ["persons"]) == nil)
 }
 
 @Test func substringFollowsSQLite() {

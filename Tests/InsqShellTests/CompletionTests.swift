@@ -1,3 +1,4 @@
+import InsqSyntax
 import InsqShell
 import Testing
 
@@ -50,7 +51,7 @@ import Testing
 
     @Test func functions() {
         #expect(candidates("SELECT coa") == ["coalesce"])
-        #expect(candidates("SELECT su") == ["substr", "sum"])
+        #expect(candidates("SELECT su") == ["substr", "substring", "sum"])
     }
 
     @Test func nothingInsideStringsOrComments() {

@@ -24,9 +24,9 @@ struct Scope {
         if let table {
             let t = table.name.lowercased()
             guard tables.contains(where: { $0.lowercased() == t }) else {
-                throw Diagnostic(phase: .binder,
-                                 message: "unknown table \"\(table.name)\"\(NameSuggestion.hint(for: table.name, among: tables))",
-                                 range: table.range)
+                // With a single table in FROM, its name is the only sensible hint, however short.
+                let hint = tables.count == 1 ? "; did you mean \"\(tables[0])\"?" : NameSuggestion.hint(for: table.name, among: tables)
+                throw Diagnostic(phase: .binder, message: "unknown table \"\(table.name)\"\(hint)", range: table.range)
             }
             let inTable = columns.filter { $0.table?.lowercased() == t }
             if let c = inTable.first(where: { $0.name.lowercased() == key }) { return c }

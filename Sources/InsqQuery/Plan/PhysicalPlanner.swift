@@ -22,7 +22,8 @@ struct PhysicalPlanner {
             }
             return HashAggregateOperator(child: build(child), keys: keys, aggregates: [])
         case let .join(left, right, join):
-            return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes())
+            return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes(),
+                                    cancellation: cancellation)
         case let .sort(child, keys):
             return SortOperator(child: build(child), keys: keys, types: child.outputTypes())
         case let .limit(child, limit, offset):

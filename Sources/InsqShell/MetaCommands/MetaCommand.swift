@@ -1,3 +1,5 @@
+import InsqSyntax
+
 /// A dot-command the shell knows: its name, arguments and summary, for dispatch, `.help` and completion.
 public struct MetaCommand: Hashable, Sendable {
     /// The name without the dot, e.g. `schema`.

@@ -1,3 +1,5 @@
+import InsqSyntax
+
 /// `.mode`: how results are printed.
 extension Session {
     func setMode<Out: TextOutputStream>(_ arguments: [String], output: inout Out) throws {

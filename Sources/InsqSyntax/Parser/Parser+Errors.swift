@@ -132,24 +132,5 @@ enum KeywordSuggestion {
         return best?.phrase
     }
 
-    /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            row[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var best = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { best = min(best, before[j - 2] + 1) }
-                row[j] = best
-            }
-            before = previous
-            previous = row
-        }
-        return previous[b.count]
-    }
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int { NameSuggestion.editDistance(a, b) }
 }

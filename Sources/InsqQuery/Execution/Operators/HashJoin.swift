@@ -18,14 +18,16 @@ final class HashJoinOperator: PhysicalOperator {
     private var first: [Int] = []
     private var last: [Int] = []
     private var nextRow: [Int] = []
-    private var pending: [Batch] = []
+    private let cancellation: CancellationFlag
     /// For one integer key over a dense range (ids): the first build row of each key value, indexed by
     /// `value - directBase`, or -1. Probing is then an array lookup instead of hashing.
     private var direct: [Int] = []
     private var directBase: Int64 = 0
     private var isDirect = false
 
-    init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType]) {
+    init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType],
+         cancellation: CancellationFlag) {
+        self.cancellation = cancellation
         self.left = left
         self.right = right
         self.plan = plan
@@ -98,89 +100,105 @@ final class HashJoinOperator: PhysicalOperator {
 
     func next() throws -> Batch? {
         if !built { try build() }
-        while pending.isEmpty {
-            guard let batch = try left.next() else { return nil }
-            try probe(batch)
+        while true {
+            if cancellation.isCancelled { throw QueryCancelled() }
+            if probing == nil {
+                guard let batch = try left.next() else { return nil }
+                try startProbe(batch)
+            }
+            if let out = try nextChunk() { return out }
         }
-        return pending.removeFirst()
     }
 
-    private func probe(_ batch: Batch) throws {
+    /// The left batch being probed, each row's first matching build row (-1: none), and where we are.
+    private struct ProbeState {
+        let batch: Batch
+        let firstMatch: [Int]
+        var row = 0
+        /// The next build row in the current left row's chain; nil before the row starts.
+        var chain: Int? = nil
+        var matched: [Bool]
+    }
+    private var probing: ProbeState?
+
+    private func startProbe(_ batch: Batch) throws {
         let keyVectors = try leftKeys.map { try $0(batch) }
-        let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
-        var leftRows: [Int] = []
-        var rightRows: [Int] = []
-        let nextRow = self.nextRow
+        var firstMatch = [Int](repeating: -1, count: batch.count)
         if isDirect, case let .int64(values) = keyVectors[0].data {
             let index = direct, base = directBase, size = Int64(direct.count)
-            let valid = keyVectors[0]
-            for i in 0..<batch.count where valid.isValid(i) {
+            let key = keyVectors[0]
+            for i in 0..<batch.count where key.isValid(i) {
                 let offset = values[i] &- base
-                guard offset >= 0, offset < size else { continue }
-                var r = index[Int(offset)]
-                while r >= 0 {
-                    leftRows.append(i)
-                    rightRows.append(r)
-                    r = nextRow[r]
-                }
+                if offset >= 0 && offset < size { firstMatch[i] = index[Int(offset)] }
             }
         } else {
+            let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
             let first = self.first
             flat.withUnsafeBufferPointer { all in
-                table.findAll(all, rows: batch.count, skip: hasNull) { i, id in
-                    var r = first[id]
-                    while r >= 0 {
-                        leftRows.append(i)
-                        rightRows.append(r)
-                        r = nextRow[r]
-                    }
+                table.findAll(all, rows: batch.count, skip: hasNull) { i, id in firstMatch[i] = first[id] }
+            }
+        }
+        probing = ProbeState(batch: batch, firstMatch: firstMatch, matched: [Bool](repeating: false, count: batch.count))
+    }
+
+    /// What the probe walk found, in output order: a candidate pair, or the end of a left row's matches.
+    private enum ProbeEvent {
+        case pair(Int, Int)
+        case rowEnd(Int)
+    }
+
+    /// Walks at most about one batch of candidate pairs (a huge match list is split across calls, so a
+    /// cross join streams), checks the residual condition, and pads unmatched rows of a LEFT join.
+    private func nextChunk() throws -> Batch? {
+        guard var state = probing else { return nil }
+        let nextRow = self.nextRow
+        var events: [ProbeEvent] = []
+        var candidates = 0
+        while candidates < batchSize && state.row < state.batch.count {
+            var r = state.chain ?? state.firstMatch[state.row]
+            while r >= 0 && candidates < batchSize {
+                events.append(.pair(state.row, r))
+                candidates += 1
+                r = nextRow[r]
+            }
+            if r >= 0 {
+                state.chain = r
+            } else {
+                events.append(.rowEnd(state.row))
+                state.row += 1
+                state.chain = nil
+            }
+        }
+        var passes = [Bool](repeating: true, count: candidates)
+        if let residual, candidates > 0 {
+            var l: [Int] = [], r: [Int] = []
+            for case let .pair(a, b) in events {
+                l.append(a)
+                r.append(b)
+            }
+            passes = [Bool](repeating: false, count: candidates)
+            for k in LogicalKernels.selection(try residual(pairBatch(state.batch, l, r))) { passes[k] = true }
+        }
+        var leftRows: [Int] = [], rightRows: [Int] = []
+        var k = 0
+        for event in events {
+            switch event {
+            case let .pair(a, b):
+                if passes[k] {
+                    leftRows.append(a)
+                    rightRows.append(b)
+                    state.matched[a] = true
+                }
+                k += 1
+            case let .rowEnd(a):
+                if plan.kind == .left && !state.matched[a] {
+                    leftRows.append(a)
+                    rightRows.append(-1)
                 }
             }
         }
-        // Check the rest of the ON condition on candidate pairs, chunk by chunk.
-        if let residual, !leftRows.isEmpty {
-            var keptLeft: [Int] = [], keptRight: [Int] = []
-            var start = 0
-            while start < leftRows.count {
-                let end = min(start + batchSize, leftRows.count)
-                let l = Array(leftRows[start..<end]), r = Array(rightRows[start..<end])
-                let pairs = pairBatch(batch, l, r)
-                for k in LogicalKernels.selection(try residual(pairs)) {
-                    keptLeft.append(l[k])
-                    keptRight.append(r[k])
-                }
-                start = end
-            }
-            leftRows = keptLeft
-            rightRows = keptRight
-        }
-        if plan.kind == .left {
-            var matched = [Bool](repeating: false, count: batch.count)
-            for l in leftRows { matched[l] = true }
-            // Merge unmatched rows in left order, so output follows the left input.
-            var mergedLeft: [Int] = [], mergedRight: [Int] = []
-            var k = 0
-            for i in 0..<batch.count {
-                if matched[i] {
-                    while k < leftRows.count && leftRows[k] == i {
-                        mergedLeft.append(i)
-                        mergedRight.append(rightRows[k])
-                        k += 1
-                    }
-                } else {
-                    mergedLeft.append(i)
-                    mergedRight.append(-1)
-                }
-            }
-            leftRows = mergedLeft
-            rightRows = mergedRight
-        }
-        var start = 0
-        while start < leftRows.count {
-            let end = min(start + batchSize, leftRows.count)
-            pending.append(pairBatch(batch, Array(leftRows[start..<end]), Array(rightRows[start..<end])))
-            start = end
-        }
+        probing = state.row < state.batch.count ? state : nil
+        return leftRows.isEmpty ? nil : pairBatch(state.batch, leftRows, rightRows)
     }
 
     /// Left rows of the batch beside build rows (-1: NULLs).

@@ -26,10 +26,6 @@ struct Binder {
         let collector = AggregateCollector()
         let withAggregates = ExpressionBinder(scope: scope, aggregates: collector, clause: "this clause")
 
-        let whereBound = try core.whereClause.map { w in
-            try TypeRules.boolean(try ExpressionBinder(scope: scope, aggregates: nil, clause: "WHERE").bind(w), "WHERE", range: w.range)
-        }
-
         var items: [Item] = []
         for item in core.items {
             switch item {
@@ -49,6 +45,11 @@ struct Binder {
                 let bound = try withAggregates.bind(e)
                 items.append(Item(ast: e, bound: bound, name: alias?.name ?? outputName(e), alias: alias?.name))
             }
+        }
+
+        // Clauses bind in the order they are written, so the first error reported is the first in the text.
+        let whereBound = try core.whereClause.map { w in
+            try TypeRules.boolean(try ExpressionBinder(scope: scope, aggregates: nil, clause: "WHERE").bind(w), "WHERE", range: w.range)
         }
 
         // GROUP BY may name a select item by position or alias, as SQLite and DuckDB allow.

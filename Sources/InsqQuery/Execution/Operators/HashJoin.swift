@@ -152,6 +152,33 @@ final class HashJoinOperator: PhysicalOperator {
     private func nextChunk() throws -> Batch? {
         guard var state = probing else { return nil }
         let nextRow = self.nextRow
+        if residual == nil {
+            // Without a residual condition every candidate matches: emit pairs directly.
+            var leftRows: [Int] = [], rightRows: [Int] = []
+            leftRows.reserveCapacity(batchSize)
+            rightRows.reserveCapacity(batchSize)
+            let padsUnmatched = plan.kind == .left
+            while leftRows.count < batchSize && state.row < state.batch.count {
+                var r = state.chain ?? state.firstMatch[state.row]
+                if r < 0 && state.chain == nil && padsUnmatched {
+                    leftRows.append(state.row)
+                    rightRows.append(-1)
+                }
+                while r >= 0 && leftRows.count < batchSize {
+                    leftRows.append(state.row)
+                    rightRows.append(r)
+                    r = nextRow[r]
+                }
+                if r >= 0 {
+                    state.chain = r
+                } else {
+                    state.row += 1
+                    state.chain = nil
+                }
+            }
+            probing = state.row < state.batch.count ? state : nil
+            return leftRows.isEmpty ? nil : pairBatch(state.batch, leftRows, rightRows)
+        }
         var events: [ProbeEvent] = []
         var candidates = 0
         while candidates < batchSize && state.row < state.batch.count {

@@ -25,8 +25,8 @@ struct Insq: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in a file, then exit.", valueName: "file"))
     var file: String?
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements given, then exit.", valueName: "query"))
-    var command: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements given, then exit; repeat -c to run several in order.", valueName: "query"))
+    var commands: [String] = []
 
     @Option(help: ArgumentHelp("How results are printed: table, csv or json.", valueName: "mode"))
     var mode: String = "table"
@@ -38,7 +38,7 @@ struct Insq: ParsableCommand {
         guard OutputMode(rawValue: mode) != nil else {
             throw ValidationError("--mode must be one of table, csv, json, not \"\(mode)\"")
         }
-        if file != nil && command != nil {
+        if file != nil && !commands.isEmpty {
             throw ValidationError("give -f or -c, not both")
         }
     }
@@ -54,13 +54,16 @@ struct Insq: ParsableCommand {
     private func start(output: FileDescriptorSink, errors: FileDescriptorSink) -> Int32 {
         var output = output
         var errors = errors
-        let isInteractive = file == nil && command == nil && isatty(STDIN_FILENO) == 1
+        let isInteractive = file == nil && commands.isEmpty && isatty(STDIN_FILENO) == 1
         // Installed before the session exists, so that Ctrl-C during a query sets the session's flag.
         let cancellation = isInteractive ? InterruptSignal.install() : queryInterruptFlag
         let session = Session(catalog: loadCatalog(), mode: OutputMode(rawValue: mode) ?? .table,
                               cancellation: cancellation)
         let runner = ScriptRunner(session: session)
-        if let command { return runner.runCommand(command, output: &output, errors: &errors) }
+        if !commands.isEmpty {
+            // Each -c starts on a line of its own, so a meta-command and a statement can follow each other.
+            return runner.runCommand(commands.joined(separator: "\n"), output: &output, errors: &errors)
+        }
         if let file { return runner.runFile(file, output: &output, errors: &errors) }
         guard isInteractive else { return runner.runStandardInput(output: &output, errors: &errors) }
 

@@ -13,6 +13,13 @@ import Testing
         #expect(run.exitCode == 0)
     }
 
+    @Test func repeatedCommandsRunInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let run = try InsqProcess.run(data + ["-c", ".mode csv", "-c", "SELECT 1 + 1 AS two;"], directory: directory)
+        #expect(run.output == "two\n2\n")
+        #expect(run.exitCode == 0)
+    }
+
     @Test func modeOptionSetsTheStartingMode() throws {
         let directory = try TemporaryDirectory()
         let run = try InsqProcess.run(data + ["--mode", "json", "-c", ".mode"], directory: directory)

@@ -33,5 +33,6 @@ let package = Package(
         .testTarget(name: "InsqQueryFileTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),
+        .testTarget(name: "InsqRandomQueryTests", dependencies: ["InsqTestSupport", "InsqQuery", "InsqStorage"]),
     ]
 )

@@ -10,6 +10,8 @@ struct Binder {
         switch query.body {
         case let .select(core):
             return try bindSelect(core, orderBy: query.orderBy, limit: query.limit, offset: query.offset)
+        default:
+            throw TypeRules.error("this form of query is not supported yet", query.range)
         }
     }
 

@@ -75,6 +75,8 @@ struct ExpressionBinder {
             return cast.isConstant ? cast : .located(cast, SourceRangeBox(e.range))
         case let .function(name, arguments, isDistinct, isStar):
             return try bindFunction(name, arguments, isDistinct: isDistinct, isStar: isStar, range: e.range)
+        default:
+            throw TypeRules.error("this kind of expression is not supported yet", e.range)
         }
     }
 

@@ -105,6 +105,8 @@ struct FromBinder {
             }
             let residualExpression = residual.isEmpty ? nil : TypeRules.balanced(residual, BoundExpression.and)
             return .join(leftNode, rightNode, kind: planKind, leftKeys: leftKeys, rightKeys: rightKeys, residual: residualExpression)
+        case let .subquery(_, _, range):
+            throw TypeRules.error("subqueries in FROM are not supported yet", range)
         }
     }
 

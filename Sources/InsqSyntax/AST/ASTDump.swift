@@ -44,6 +44,7 @@ private struct ASTDumpWriter {
         line(depth, "Query", query.range)
         switch query.body {
         case let .select(core): select(core, depth: depth + 1)
+        default: line(depth + 1, "Unsupported")
         }
         if !query.orderBy.isEmpty {
             line(depth + 1, "OrderBy")
@@ -124,6 +125,8 @@ private struct ASTDumpWriter {
             case .none:
                 break
             }
+        default:
+            line(depth, "Unsupported")
         }
     }
 
@@ -188,6 +191,8 @@ private struct ASTDumpWriter {
             if isStar { label += " *" }
             line(depth, label, range)
             for argument in arguments { expression(argument, depth: depth + 1) }
+        default:
+            line(depth, "Unsupported", range)
         }
     }
 

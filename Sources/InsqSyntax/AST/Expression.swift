@@ -80,7 +80,30 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     /// `CAST(e AS type)`.
     case cast(Expression, TypeName)
     /// A function or aggregate call: `f(a, b)`, `COUNT(*)` (isStar), `COUNT(DISTINCT x)` (isDistinct).
+    /// `current_date` (no parentheses) is a call with no arguments.
     case function(name: Identifier, arguments: [Expression], isDistinct: Bool, isStar: Bool)
+    /// `call OVER (PARTITION BY ... ORDER BY ...)`: `call` is a `.function` expression.
+    case window(call: Expression, WindowSpecification)
+    /// `(SELECT ...)` used as a value: one column, at most one row.
+    case scalarSubquery(Query)
+    /// `[NOT] EXISTS (SELECT ...)`.
+    case exists(Query, negated: Bool)
+    /// `e [NOT] IN (SELECT ...)`.
+    case inSubquery(Expression, Query, negated: Bool)
+    /// `EXTRACT(field FROM e)`; field is YEAR, MONTH, DAY and the like, as written.
+    case extract(field: Identifier, Expression)
+}
+
+/// `PARTITION BY ... ORDER BY ...` of a window function (the default frame only).
+public struct WindowSpecification: Hashable, Sendable {
+    public var partitionBy: [Expression]
+    public var orderBy: [OrderItem]
+    public var range: SourceRange
+    public init(partitionBy: [Expression], orderBy: [OrderItem], range: SourceRange) {
+        self.partitionBy = partitionBy
+        self.orderBy = orderBy
+        self.range = range
+    }
 }
 
 /// An expression node with the source range it was parsed from.

@@ -40,7 +40,7 @@ public enum QueryEngine {
         switch statement {
         case let .query(query):
             let bound = try Binder(catalog: catalog, source: source).bind(query)
-            let root = PhysicalPlanner(cancellation: cancellation).build(bound.plan)
+            let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(bound.plan)
             do {
                 let (columns, _) = try Materialize.columns(root, types: bound.types)
                 let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }

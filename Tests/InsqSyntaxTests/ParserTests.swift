@@ -2,38 +2,6 @@ import Foundation
 import Testing
 @testable import InsqSyntax
 
-/// The shape of an expression in a compact prefix form, for precedence tests: `(+ a (* b c))`.
-func shape(_ expression: InsqSyntax.Expression) -> String {
-    switch expression.kind {
-    case let .literal(literal):
-        switch literal {
-        case let .number(text): return text
-        case let .string(text): return "'\(text)'"
-        case let .boolean(value): return value ? "TRUE" : "FALSE"
-        case .null: return "NULL"
-        case let .date(text): return "DATE'\(text)'"
-        }
-    case let .column(table, name): return (table.map { $0.name + "." } ?? "") + name.name
-    case let .unary(op, operand): return "(\(op.rawValue) \(shape(operand)))"
-    case let .binary(op, left, right): return "(\(op.rawValue) \(shape(left)) \(shape(right)))"
-    case let .isNull(operand, negated): return "(\(negated ? "NOTNULL" : "ISNULL") \(shape(operand)))"
-    case let .inList(operand, items, negated):
-        return "(\(negated ? "NOTIN" : "IN") \(shape(operand)) [\(items.map(shape).joined(separator: " "))])"
-    case let .between(operand, low, high, negated):
-        return "(\(negated ? "NOTBETWEEN" : "BETWEEN") \(shape(operand)) \(shape(low)) \(shape(high)))"
-    case let .like(operand, pattern, escape, negated):
-        return "(\(negated ? "NOTLIKE" : "LIKE") \(shape(operand)) \(shape(pattern))\(escape.map { " " + shape($0) } ?? ""))"
-    case let .caseWhen(operand, whens, elseResult):
-        let arms = whens.map { "\(shape($0.condition))→\(shape($0.result))" }.joined(separator: " ")
-        return "(CASE\(operand.map { " " + shape($0) } ?? "") \(arms)\(elseResult.map { " ELSE " + shape($0) } ?? ""))"
-    case let .cast(operand, type):
-        return "(CAST \(shape(operand)) \(type.name)\(type.parameters.isEmpty ? "" : "\(type.parameters)"))"
-    case let .function(name, arguments, isDistinct, isStar):
-        let inside = isStar ? "*" : (isDistinct ? "DISTINCT " : "") + arguments.map(shape).joined(separator: " ")
-        return "\(name.name)(\(inside))"
-    }
-}
-
 /// The parser: precedence, the AST of each construct, source ranges and error messages.
 struct ParserTests {
     static func shapeOf(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
@@ -108,7 +76,7 @@ struct ParserTests {
         for name in names {
             let source = SourceText(try RepositoryPaths.read(folder.appendingPathComponent(name)))
             let statements = try SQLParser.parseStatements(source)
-            for expression in statements.flatMap(ParserTests.expressions) {
+            for expression in statements.flatMap(ExpressionWalk.all) {
                 let text = source.slice(expression.range)
                 let reparsed = Parse.expression(text)
                 #expect(reparsed.map(shape) == shape(expression), "\(name): \(text)")
@@ -116,37 +84,6 @@ struct ParserTests {
             }
         }
         #expect(checked > 250)
-    }
-
-    /// All expressions of a statement, nested ones included.
-    static func expressions(in statement: Statement) -> [InsqSyntax.Expression] {
-        guard case let .query(query) = statement, case let .select(core) = query.body else { return [] }
-        var roots: [InsqSyntax.Expression] = core.items.compactMap {
-            if case let .expression(expression, _) = $0 { return expression }
-            return nil
-        }
-        roots += [core.whereClause, core.having, query.limit, query.offset].compactMap { $0 }
-        roots += core.groupBy + query.orderBy.map(\.expression)
-        var all: [InsqSyntax.Expression] = []
-        while let next = roots.popLast() {
-            all.append(next)
-            roots += children(of: next)
-        }
-        return all
-    }
-
-    static func children(of expression: InsqSyntax.Expression) -> [InsqSyntax.Expression] {
-        switch expression.kind {
-        case .literal, .column: return []
-        case let .unary(_, operand), let .isNull(operand, _), let .cast(operand, _): return [operand]
-        case let .binary(_, left, right): return [left, right]
-        case let .inList(operand, items, _): return [operand] + items
-        case let .between(operand, low, high, _): return [operand, low, high]
-        case let .like(operand, pattern, escape, _): return [operand, pattern] + (escape.map { [$0] } ?? [])
-        case let .caseWhen(operand, whens, elseResult):
-            return (operand.map { [$0] } ?? []) + whens.flatMap { [$0.condition, $0.result] } + (elseResult.map { [$0] } ?? [])
-        case let .function(_, arguments, _, _): return arguments
-        }
     }
 
     @Test func selectItemsAndAliases() throws {

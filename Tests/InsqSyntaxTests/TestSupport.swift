@@ -47,9 +47,11 @@ enum Parse {
     /// The select core of the one query of `text`.
     static func select(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> SelectCore? {
         guard let query = query(text, sourceLocation: sourceLocation) else { return nil }
-        switch query.body {
-        case let .select(core): return core
+        guard case let .select(core) = query.body else {
+            Issue.record("expected a plain SELECT, got \(shape(query))", sourceLocation: sourceLocation)
+            return nil
         }
+        return core
     }
 
     /// The expression of `SELECT <text>`.

@@ -51,6 +51,12 @@ indirect enum BoundExpression: Hashable {
     case aggregate(Int, DataType)
     /// Marks where an expression that can fail at run time (overflow, a bad cast) was written.
     case located(BoundExpression, SourceRangeBox)
+    /// The i-th window call of the enclosing select list (only while binding).
+    case windowResult(Int, DataType)
+    /// A column of an enclosing query, read by a correlated subquery: the `depth`-th scope outwards.
+    case outerColumn(depth: Int, index: Int, DataType)
+    /// A subquery used as a value; `outer` lists the enclosing columns it reads (evaluated per distinct values).
+    case subquery(SubqueryPlan)
 
     var type: DataType {
         switch self {
@@ -65,13 +71,17 @@ indirect enum BoundExpression: Hashable {
         case let .function(_, _, t): return t
         case let .aggregate(_, t): return t
         case let .located(e, _): return e.type
+        case let .windowResult(_, t): return t
+        case let .outerColumn(_, _, t): return t
+        case let .subquery(s): return s.type
         }
     }
 
     /// Children, for generic walks.
     var children: [BoundExpression] {
         switch self {
-        case .column, .constant, .aggregate: return []
+        case .column, .constant, .aggregate, .windowResult, .outerColumn: return []
+        case let .subquery(s): return s.outerArguments + (s.operand.map { [$0] } ?? [])
         case let .arithmetic(_, a, b, _), let .compare(_, a, b), let .and(a, b), let .or(a, b), let .concat(a, b):
             return [a, b]
         case let .negate(e), let .not(e), let .isNull(e, _), let .like(e, _, _), let .cast(e, _), let .located(e, _): return [e]
@@ -86,7 +96,12 @@ indirect enum BoundExpression: Hashable {
         if let replaced = try transform(self) { return replaced }
         func r(_ e: BoundExpression) throws -> BoundExpression { try e.rewritten(transform) }
         switch self {
-        case .column, .constant, .aggregate: return self
+        case .column, .constant, .aggregate, .windowResult, .outerColumn: return self
+        case let .subquery(s):
+            var copy = s
+            copy.outerArguments = try s.outerArguments.map(r)
+            copy.operand = try s.operand.map(r)
+            return .subquery(copy)
         case let .arithmetic(op, a, b, t): return .arithmetic(op, try r(a), try r(b), t)
         case let .negate(e): return .negate(try r(e))
         case let .compare(op, a, b): return .compare(op, try r(a), try r(b))
@@ -121,6 +136,41 @@ indirect enum BoundExpression: Hashable {
         if case let .located(e, _) = self { return e.unlocated }
         return self
     }
+}
+
+/// What a subquery expression asks of its rows.
+enum SubqueryKind: Hashable {
+    /// The single value of a one-column, at most one-row result (NULL when empty).
+    case scalar
+    /// Whether any row exists.
+    case exists(negated: Bool)
+    /// Whether the operand is among the single column's values (three-valued).
+    case inValues(negated: Bool)
+}
+
+/// A bound subquery expression: its plan, and for a correlated one the enclosing values it reads.
+struct SubqueryPlan: Hashable {
+    var kind: SubqueryKind
+    /// The subquery's plan; `.outerColumn(depth: 0, index: k)` inside it reads `outerArguments[k]`.
+    var plan: PlanBox
+    /// Expressions over the enclosing input whose values the subquery reads (empty: uncorrelated).
+    var outerArguments: [BoundExpression]
+    /// The IN operand, over the enclosing input.
+    var operand: BoundExpression?
+    var type: DataType
+}
+
+/// Holds a plan inside an expression; plans are compared by identity (a subquery is never "the same
+/// expression" as another for GROUP BY matching, but is equal to itself).
+final class PlanBox: Hashable {
+    let plan: LogicalPlan
+    let columnTypes: [DataType]
+    init(_ plan: LogicalPlan, columnTypes: [DataType]) {
+        self.plan = plan
+        self.columnTypes = columnTypes
+    }
+    static func == (a: PlanBox, b: PlanBox) -> Bool { a === b }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// One WHEN arm after binding.

@@ -19,14 +19,32 @@ struct ExpressionBinder {
     let aggregates: AggregateCollector?
     /// The clause being bound, for messages ("WHERE", "GROUP BY").
     let clause: String
+    /// The statement's binder, for subqueries and the columns of enclosing queries.
+    let binder: Binder?
+    /// Where window functions go; nil where they are not allowed.
+    let windows: WindowCollector?
+
+    init(scope: Scope, aggregates: AggregateCollector?, clause: String, binder: Binder? = nil, windows: WindowCollector? = nil) {
+        self.scope = scope
+        self.aggregates = aggregates
+        self.clause = clause
+        self.binder = binder
+        self.windows = windows
+    }
 
     func bind(_ e: Expression) throws -> BoundExpression {
         switch e.kind {
         case let .literal(l):
             return try bindLiteral(l, range: e.range)
         case let .column(table, name):
-            let c = try scope.resolve(table: table, name: name)
-            return .column(c.index, c.type, SourceRangeBox(e.range))
+            do {
+                let c = try scope.resolve(table: table, name: name)
+                return .column(c.index, c.type, SourceRangeBox(e.range))
+            } catch let failure as Diagnostic {
+                // Not here: perhaps a column of the enclosing query (a correlated subquery).
+                guard let frame = binder?.outerFrames.last, let c = try? frame.scope.resolve(table: table, name: name) else { throw failure }
+                return .outerColumn(depth: 0, index: frame.capture(c.index, c.type), c.type)
+            }
         case let .unary(op, a):
             let x = try bind(a)
             switch op {
@@ -75,8 +93,25 @@ struct ExpressionBinder {
             return cast.isConstant ? cast : .located(cast, SourceRangeBox(e.range))
         case let .function(name, arguments, isDistinct, isStar):
             return try bindFunction(name, arguments, isDistinct: isDistinct, isStar: isStar, range: e.range)
-        default:
-            throw TypeRules.error("this kind of expression is not supported yet", e.range)
+        case let .window(call, specification):
+            return try bindWindow(call, specification, range: e.range)
+        case let .scalarSubquery(query):
+            return try bindSubquery(query, kind: .scalar, operand: nil, range: e.range)
+        case let .exists(query, negated):
+            return try bindSubquery(query, kind: .exists(negated: negated), operand: nil, range: e.range)
+        case let .inSubquery(operand, query, negated):
+            return try bindSubquery(query, kind: .inValues(negated: negated), operand: (try bind(operand), operand.range), range: e.range)
+        case let .extract(field, operand):
+            let function: ScalarFunction
+            switch field.name.lowercased() {
+            case "year": function = .year
+            case "month": function = .month
+            case "day": function = .day
+            default:
+                throw TypeRules.error("EXTRACT takes YEAR, MONTH or DAY, not \(field.name)", field.range)
+            }
+            let bound = try FunctionTyping.bind(function, name: field.name.lowercased(), [try bind(operand)], [operand.range], range: e.range)
+            return bound.isConstant ? bound : .located(bound, SourceRangeBox(e.range))
         }
     }
 

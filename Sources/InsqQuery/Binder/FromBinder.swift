@@ -6,6 +6,8 @@ indirect enum FromNode {
     case singleRow
     /// A table whose columns occupy virtual indices `offset ..< offset + table.schema.count`.
     case table(Table, alias: String, offset: Int)
+    /// A derived table or WITH name: a bound relation at virtual indices `offset ..< offset + columns`.
+    case relation(Relation, alias: String, offset: Int)
     /// Keys and residual refer to virtual indices.
     case join(FromNode, FromNode, kind: JoinKindPlan, leftKeys: [BoundExpression], rightKeys: [BoundExpression],
               residual: BoundExpression?)
@@ -15,6 +17,7 @@ indirect enum FromNode {
         switch self {
         case .singleRow: return 0..<0
         case let .table(t, _, offset): return offset..<(offset + t.schema.count)
+        case let .relation(r, _, offset): return offset..<(offset + r.columns.count)
         case let .join(l, r, _, _, _, _):
             return l.virtualRange.lowerBound..<r.virtualRange.upperBound
         }
@@ -23,7 +26,7 @@ indirect enum FromNode {
 
 /// Binds the FROM clause: looks up tables, builds the scope and splits join conditions into hash keys.
 struct FromBinder {
-    let catalog: Catalog
+    let binder: Binder
 
     func bind(_ reference: TableReference?) throws -> (FromNode, Scope) {
         guard let reference else { return (.singleRow, .empty) }
@@ -35,25 +38,37 @@ struct FromBinder {
     private func bind(_ reference: TableReference, scope: inout Scope) throws -> FromNode {
         switch reference {
         case let .table(name, alias):
-            guard let table = catalog.table(named: name.name) else {
+            // A WITH name hides a stored table of the same name.
+            if let relation = binder.commonTable(named: name.name) {
+                return try add(relation, label: alias?.name ?? name.name, at: (alias ?? name).range, scope: &scope)
+            }
+            guard let table = binder.catalog.table(named: name.name) else {
                 throw Diagnostic(phase: .binder,
-                                 message: "unknown table \"\(name.name)\"\(NameSuggestion.hint(for: name.name, among: catalog.tableNames))",
+                                 message: "unknown table \"\(name.name)\"\(NameSuggestion.hint(for: name.name, among: binder.catalog.tableNames))",
                                  range: name.range)
             }
             let label = alias?.name ?? table.name
-            if scope.tables.contains(where: { $0.lowercased() == label.lowercased() }) {
-                throw Diagnostic(phase: .binder,
-                                 message: "table name \"\(label)\" is used twice in FROM; give one of them an alias",
-                                 range: (alias ?? name).range)
-            }
+            try checkUnique(label, at: (alias ?? name).range, scope: scope)
             let offset = scope.columns.count
             for (i, c) in table.schema.enumerated() {
                 scope.columns.append(ScopeColumn(table: label, name: c.name, type: c.type, index: offset + i))
             }
             scope.tables.append(label)
             return .table(table, alias: label, offset: offset)
+        case let .subquery(query, alias, _):
+            // A derived table sees WITH names but not the columns of the tables beside it.
+            let relation = try binder.bind(query)
+            return try add(relation, label: alias.name, at: alias.range, scope: &scope)
         case let .join(left, kind, right, condition, _):
             let leftNode = try bind(left, scope: &scope)
+            return try join(leftNode, kind, right, condition, scope: &scope)
+        }
+    }
+
+    /// Joins `right` to an already bound left side (a FROM item or a pipe's input).
+    func join(_ leftNode: FromNode, _ kind: JoinKind, _ right: TableReference, _ condition: JoinCondition,
+              scope: inout Scope) throws -> FromNode {
+        do {
             let leftScope = scope
             let leftRange = leftNode.virtualRange
             var rightScope = Scope.empty
@@ -68,8 +83,8 @@ struct FromBinder {
             case .none:
                 break
             case let .on(e):
-                let binder = ExpressionBinder(scope: scope, aggregates: nil, clause: "a JOIN condition")
-                let bound = try TypeRules.boolean(try binder.bind(e), "ON", range: e.range)
+                let onBinder = ExpressionBinder(scope: scope, aggregates: nil, clause: "a JOIN condition", binder: binder)
+                let bound = try TypeRules.boolean(try onBinder.bind(e), "ON", range: e.range)
                 conjuncts = Self.conjuncts(bound)
             case let .using(names):
                 for name in names {
@@ -105,9 +120,37 @@ struct FromBinder {
             }
             let residualExpression = residual.isEmpty ? nil : TypeRules.balanced(residual, BoundExpression.and)
             return .join(leftNode, rightNode, kind: planKind, leftKeys: leftKeys, rightKeys: rightKeys, residual: residualExpression)
-        case let .subquery(_, _, range):
-            throw TypeRules.error("subqueries in FROM are not supported yet", range)
         }
+    }
+
+    /// A pipe's input as the left side of `|> JOIN`: its columns keep their own qualifiers.
+    func bindPipeJoin(_ input: Relation, _ kind: JoinKind, _ right: TableReference, _ condition: JoinCondition) throws -> (FromNode, Scope) {
+        var scope = Scope.empty
+        for (i, c) in input.columns.enumerated() {
+            scope.columns.append(ScopeColumn(table: c.table, name: c.name, type: c.type, index: i))
+            if let t = c.table, !scope.tables.contains(where: { $0.lowercased() == t.lowercased() }) { scope.tables.append(t) }
+        }
+        let leftNode = FromNode.relation(input, alias: "", offset: 0)
+        let node = try join(leftNode, kind, right, condition, scope: &scope)
+        return (node, scope)
+    }
+
+    private func checkUnique(_ label: String, at range: SourceRange, scope: Scope) throws {
+        if scope.tables.contains(where: { $0.lowercased() == label.lowercased() }) {
+            throw Diagnostic(phase: .binder,
+                             message: "table name \"\(label)\" is used twice in FROM; give one of them an alias",
+                             range: range)
+        }
+    }
+
+    private func add(_ relation: Relation, label: String, at range: SourceRange, scope: inout Scope) throws -> FromNode {
+        try checkUnique(label, at: range, scope: scope)
+        let offset = scope.columns.count
+        for (i, c) in relation.columns.enumerated() {
+            scope.columns.append(ScopeColumn(table: label, name: c.name, type: c.type, index: offset + i))
+        }
+        scope.tables.append(label)
+        return .relation(relation.aliased(label), alias: label, offset: offset)
     }
 
     static func conjuncts(_ e: BoundExpression) -> [BoundExpression] {

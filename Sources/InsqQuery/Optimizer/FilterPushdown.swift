@@ -63,7 +63,7 @@ enum FilterPushdown {
     private static func tableRanges(_ node: FromNode) -> [Range<Int>] {
         switch node {
         case .singleRow: return []
-        case .table: return [node.virtualRange]
+        case .table, .relation: return [node.virtualRange]
         case let .join(l, r, _, _, _, _): return tableRanges(l) + tableRanges(r)
         }
     }
@@ -72,7 +72,7 @@ enum FilterPushdown {
     private static func pushableTables(_ node: FromNode, isNullable: Bool) -> [Range<Int>] {
         switch node {
         case .singleRow: return []
-        case .table: return isNullable ? [] : [node.virtualRange]
+        case .table, .relation: return isNullable ? [] : [node.virtualRange]
         case let .join(l, r, kind, _, _, _):
             return pushableTables(l, isNullable: isNullable) + pushableTables(r, isNullable: isNullable || kind == .left)
         }

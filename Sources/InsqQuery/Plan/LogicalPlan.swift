@@ -16,6 +16,11 @@ struct JoinPlan {
     var residual: BoundExpression?
 }
 
+/// The set operations, as planned.
+enum SetOperationKind: Hashable {
+    case union, except, intersect
+}
+
 /// Inner, left outer or cross.
 enum JoinKindPlan: Hashable {
     case inner, left, cross
@@ -36,6 +41,10 @@ indirect enum LogicalPlan {
     case distinct(LogicalPlan)
     case sort(LogicalPlan, [SortKey])
     case limit(LogicalPlan, limit: Int?, offset: Int)
+    /// UNION/EXCEPT/INTERSECT of two inputs with the same column types.
+    case setOperation(LogicalPlan, LogicalPlan, SetOperationKind, isAll: Bool)
+    /// Output: the input columns, then one column per window function.
+    case window(LogicalPlan, [WindowCall])
 
     /// Output types of the plan, by column.
     func outputTypes() -> [DataType] {
@@ -46,13 +55,9 @@ indirect enum LogicalPlan {
         case let .project(_, exprs): return exprs.map(\.type)
         case let .aggregate(_, keys, aggs): return keys.map(\.type) + aggs.map(\.type)
         case let .join(l, r, _): return l.outputTypes() + r.outputTypes()
+        case let .setOperation(l, _, _, _): return l.outputTypes()
+        case let .window(p, calls): return p.outputTypes() + calls.map(\.type)
         }
     }
 }
 
-/// A bound query: the plan and the names of its output columns.
-struct BoundQuery {
-    var plan: LogicalPlan
-    var names: [String]
-    var types: [DataType]
-}

@@ -2,7 +2,13 @@ import InsqStorage
 
 /// Turns a logical plan into a tree of operators with compiled expressions.
 struct PhysicalPlanner {
-    let cancellation: CancellationFlag
+    let compiler: ExpressionCompiler
+
+    init(context: CompileContext) {
+        compiler = ExpressionCompiler(context: context)
+    }
+
+    var cancellation: CancellationFlag { compiler.context.cancellation }
 
     func build(_ plan: LogicalPlan) -> PhysicalOperator {
         switch plan {
@@ -11,23 +17,36 @@ struct PhysicalPlanner {
         case .singleRow:
             return SingleRowOperator()
         case let .filter(child, predicate):
-            return FilterOperator(child: build(child), predicate: ExpressionCompiler.compile(predicate))
+            return FilterOperator(child: build(child), predicate: compiler.compile(predicate))
         case let .project(child, expressions):
-            return ProjectOperator(child: build(child), expressions: expressions.map(ExpressionCompiler.compile))
+            return ProjectOperator(child: build(child), expressions: expressions.map(compiler.compile))
         case let .aggregate(child, keys, aggregates):
-            return HashAggregateOperator(child: build(child), keys: keys, aggregates: aggregates)
+            return HashAggregateOperator(child: build(child), keys: keys, aggregates: aggregates, compiler: compiler)
         case let .distinct(child):
-            let keys = child.outputTypes().enumerated().map {
-                BoundExpression.column($0.offset, $0.element, SourceRangeBox(.init(0, 0)))
-            }
-            return HashAggregateOperator(child: build(child), keys: keys, aggregates: [])
+            return HashAggregateOperator(child: build(child), keys: Self.allColumns(child), aggregates: [], compiler: compiler)
         case let .join(left, right, join):
             return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes(),
-                                    cancellation: cancellation)
+                                    compiler: compiler)
         case let .sort(child, keys):
             return SortOperator(child: build(child), keys: keys, types: child.outputTypes())
         case let .limit(child, limit, offset):
             return LimitOperator(child: build(child), limit: limit, offset: offset)
+        case let .setOperation(left, right, kind, isAll):
+            let types = left.outputTypes()
+            if kind == .union {
+                let both = ConcatenateOperator(inputs: [build(left), build(right)])
+                return isAll ? both : HashAggregateOperator(child: both, keys: Self.allColumns(left), aggregates: [], compiler: compiler)
+            }
+            let distinctLeft = isAll ? build(left)
+                : HashAggregateOperator(child: build(left), keys: Self.allColumns(left), aggregates: [], compiler: compiler)
+            return SetMembershipOperator(left: distinctLeft, right: build(right), types: types,
+                                         keepsMembers: kind == .intersect, countsDuplicates: isAll)
+        case let .window(child, calls):
+            return WindowOperator(child: build(child), inputTypes: child.outputTypes(), calls: calls, compiler: compiler)
         }
+    }
+
+    private static func allColumns(_ plan: LogicalPlan) -> [BoundExpression] {
+        plan.outputTypes().enumerated().map { BoundExpression.column($0.offset, $0.element, SourceRangeBox(.init(0, 0))) }
     }
 }

@@ -42,23 +42,19 @@ private struct ASTDumpWriter {
 
     mutating func query(_ query: Query, depth: Int) {
         line(depth, "Query", query.range)
-        switch query.body {
-        case let .select(core): select(core, depth: depth + 1)
-        default: line(depth + 1, "Unsupported")
-        }
-        if !query.orderBy.isEmpty {
-            line(depth + 1, "OrderBy")
-            for item in query.orderBy {
-                var label = "OrderItem " + (item.isDescending ? "DESC" : "ASC")
-                switch item.nulls {
-                case .first: label += " NULLS FIRST"
-                case .last: label += " NULLS LAST"
-                case nil: break
+        if !query.with.isEmpty {
+            line(depth + 1, "With")
+            for cte in query.with {
+                var label = "CommonTableExpression " + ASTDumpWriter.name(cte.name)
+                if !cte.columnNames.isEmpty {
+                    label += " (" + cte.columnNames.map(ASTDumpWriter.name).joined(separator: ", ") + ")"
                 }
-                line(depth + 2, label)
-                expression(item.expression, depth: depth + 3)
+                line(depth + 2, label, cte.name.range)
+                self.query(cte.query, depth: depth + 3)
             }
         }
+        body(query.body, depth: depth + 1)
+        orderBy(query.orderBy, label: "OrderBy", range: nil, depth: depth + 1)
         if let limit = query.limit {
             line(depth + 1, "Limit")
             expression(limit, depth: depth + 2)
@@ -69,21 +65,118 @@ private struct ASTDumpWriter {
         }
     }
 
+    mutating func body(_ body: QueryBody, depth: Int) {
+        switch body {
+        case let .select(core):
+            select(core, depth: depth)
+        case let .setOperation(left, op, isAll, right, range):
+            line(depth, "SetOperation " + ASTDumpWriter.setOperator(op, isAll: isAll), range)
+            query(left, depth: depth + 1)
+            query(right, depth: depth + 1)
+        case let .from(reference, range):
+            line(depth, "FromQuery", range)
+            table(reference, depth: depth + 1)
+        case let .parenthesized(inner):
+            line(depth, "Parenthesized")
+            query(inner, depth: depth + 1)
+        case let .pipe(input, operators):
+            line(depth, "Pipe")
+            query(input, depth: depth + 1)
+            for op in operators { pipeOperator(op, depth: depth + 1) }
+        }
+    }
+
+    mutating func pipeOperator(_ op: PipeOperator, depth: Int) {
+        switch op {
+        case let .whereFilter(condition, range):
+            line(depth, "PipeWhere", range)
+            expression(condition, depth: depth + 1)
+        case let .select(items, range):
+            line(depth, "PipeSelect", range)
+            selectItems(items, depth: depth + 1)
+        case let .extend(items, range):
+            line(depth, "PipeExtend", range)
+            selectItems(items, depth: depth + 1)
+        case let .set(assignments, range):
+            line(depth, "PipeSet", range)
+            for assignment in assignments {
+                line(depth + 1, "Assign " + ASTDumpWriter.name(assignment.name), assignment.name.range)
+                expression(assignment.value, depth: depth + 2)
+            }
+        case let .drop(names, range):
+            line(depth, "PipeDrop", range)
+            for name in names { line(depth + 1, "Column " + ASTDumpWriter.name(name), name.range) }
+        case let .rename(renames, range):
+            line(depth, "PipeRename", range)
+            for rename in renames {
+                line(depth + 1, "Rename " + ASTDumpWriter.name(rename.old) + " AS " + ASTDumpWriter.name(rename.new),
+                     rename.old.range.union(rename.new.range))
+            }
+        case let .alias(alias, range):
+            line(depth, "PipeAs " + ASTDumpWriter.name(alias), range)
+        case let .aggregate(aggregates, groupBy, range):
+            line(depth, "PipeAggregate", range)
+            line(depth + 1, "Aggregates")
+            selectItems(aggregates, depth: depth + 2)
+            if !groupBy.isEmpty {
+                line(depth + 1, "GroupBy")
+                selectItems(groupBy, depth: depth + 2)
+            }
+        case let .orderBy(items, range):
+            orderBy(items, label: "PipeOrderBy", range: range, depth: depth)
+        case let .limit(limit, offset, range):
+            line(depth, "PipeLimit", range)
+            expression(limit, depth: depth + 1)
+            if let offset {
+                line(depth + 1, "Offset")
+                expression(offset, depth: depth + 2)
+            }
+        case let .join(kind, reference, condition, range):
+            line(depth, "PipeJoin " + ASTDumpWriter.joinKind(kind), range)
+            table(reference, depth: depth + 1)
+            joinCondition(condition, depth: depth + 1)
+        case let .setOperation(op, isAll, right, range):
+            line(depth, "PipeSetOperation " + ASTDumpWriter.setOperator(op, isAll: isAll), range)
+            query(right, depth: depth + 1)
+        case let .distinct(range):
+            line(depth, "PipeDistinct", range)
+        }
+    }
+
+    mutating func orderBy(_ items: [OrderItem], label: String, range: SourceRange?, depth: Int) {
+        guard !items.isEmpty else { return }
+        line(depth, label, range)
+        for item in items {
+            var itemLabel = "OrderItem " + (item.isDescending ? "DESC" : "ASC")
+            switch item.nulls {
+            case .first: itemLabel += " NULLS FIRST"
+            case .last: itemLabel += " NULLS LAST"
+            case nil: break
+            }
+            line(depth + 1, itemLabel)
+            expression(item.expression, depth: depth + 2)
+        }
+    }
+
+    mutating func selectItems(_ items: [SelectItem], depth: Int) {
+        for item in items {
+            switch item {
+            case let .star(range):
+                line(depth, "Star", range)
+            case let .qualifiedStar(table, range):
+                line(depth, "QualifiedStar " + ASTDumpWriter.name(table), range)
+            case let .expression(value, alias):
+                line(depth, "Item")
+                expression(value, depth: depth + 1)
+                if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
+            }
+        }
+    }
+
     mutating func select(_ core: SelectCore, depth: Int) {
         line(depth, core.isDistinct ? "Select DISTINCT" : "Select", core.range)
         line(depth + 1, "Items")
-        for item in core.items {
-            switch item {
-            case let .star(range):
-                line(depth + 2, "Star", range)
-            case let .qualifiedStar(table, range):
-                line(depth + 2, "QualifiedStar " + ASTDumpWriter.name(table), range)
-            case let .expression(value, alias):
-                line(depth + 2, "Item")
-                expression(value, depth: depth + 3)
-                if let alias { line(depth + 3, "Alias " + ASTDumpWriter.name(alias), alias.range) }
-            }
-        }
+        selectItems(core.items, depth: depth + 2)
         if let from = core.from {
             line(depth + 1, "From")
             table(from, depth: depth + 2)
@@ -108,25 +201,26 @@ private struct ASTDumpWriter {
             line(depth, "Table " + ASTDumpWriter.name(name), name.range)
             if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
         case let .join(left, kind, right, condition, range):
-            let label = switch kind {
-            case .inner: "Join INNER"
-            case .left: "Join LEFT"
-            case .cross: "Join CROSS"
-            }
-            line(depth, label, range)
+            line(depth, "Join " + ASTDumpWriter.joinKind(kind), range)
             table(left, depth: depth + 1)
             table(right, depth: depth + 1)
-            switch condition {
-            case let .on(predicate):
-                line(depth + 1, "On")
-                expression(predicate, depth: depth + 2)
-            case let .using(columns):
-                line(depth + 1, "Using " + columns.map(ASTDumpWriter.name).joined(separator: ", "))
-            case .none:
-                break
-            }
-        default:
-            line(depth, "Unsupported")
+            joinCondition(condition, depth: depth + 1)
+        case let .subquery(inner, alias, range):
+            line(depth, "Subquery", range)
+            query(inner, depth: depth + 1)
+            line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range)
+        }
+    }
+
+    mutating func joinCondition(_ condition: JoinCondition, depth: Int) {
+        switch condition {
+        case let .on(predicate):
+            line(depth, "On")
+            expression(predicate, depth: depth + 1)
+        case let .using(columns):
+            line(depth, "Using " + columns.map(ASTDumpWriter.name).joined(separator: ", "))
+        case .none:
+            break
         }
     }
 
@@ -191,9 +285,46 @@ private struct ASTDumpWriter {
             if isStar { label += " *" }
             line(depth, label, range)
             for argument in arguments { expression(argument, depth: depth + 1) }
-        default:
-            line(depth, "Unsupported", range)
+        case let .window(call, window):
+            line(depth, "Window", range)
+            expression(call, depth: depth + 1)
+            line(depth + 1, "Over", window.range)
+            if !window.partitionBy.isEmpty {
+                line(depth + 2, "PartitionBy")
+                for key in window.partitionBy { expression(key, depth: depth + 3) }
+            }
+            orderBy(window.orderBy, label: "OrderBy", range: nil, depth: depth + 2)
+        case let .scalarSubquery(inner):
+            line(depth, "ScalarSubquery", range)
+            query(inner, depth: depth + 1)
+        case let .exists(inner, negated):
+            line(depth, negated ? "NotExists" : "Exists", range)
+            query(inner, depth: depth + 1)
+        case let .inSubquery(operand, inner, negated):
+            line(depth, negated ? "NotInSubquery" : "InSubquery", range)
+            expression(operand, depth: depth + 1)
+            query(inner, depth: depth + 1)
+        case let .extract(field, operand):
+            line(depth, "Extract " + ASTDumpWriter.name(field), range)
+            expression(operand, depth: depth + 1)
         }
+    }
+
+    static func joinKind(_ kind: JoinKind) -> String {
+        switch kind {
+        case .inner: "INNER"
+        case .left: "LEFT"
+        case .cross: "CROSS"
+        }
+    }
+
+    static func setOperator(_ op: SetOperator, isAll: Bool) -> String {
+        let word = switch op {
+        case .union: "UNION"
+        case .except: "EXCEPT"
+        case .intersect: "INTERSECT"
+        }
+        return isAll ? word + " ALL" : word
     }
 
     static func name(_ identifier: Identifier) -> String {

@@ -4,8 +4,11 @@ import InsqStorage
 typealias CompiledExpression = (Batch) throws -> Vector
 
 /// Compiles bound expressions into closures over vectors; per-row work happens only inside kernels.
-enum ExpressionCompiler {
-    static func compile(_ e: BoundExpression) -> CompiledExpression {
+struct ExpressionCompiler {
+    /// The query's cancellation flag and, inside a correlated subquery, its parameter values.
+    let context: CompileContext
+
+    func compile(_ e: BoundExpression) -> CompiledExpression {
         switch e {
         case let .column(i, _, _):
             return { $0.columns[i] }
@@ -55,9 +58,14 @@ enum ExpressionCompiler {
             let fa = compile(a), fb = compile(b)
             return { TextKernels.concat(try fa($0), try fb($0)) }
         case let .function(f, args, t):
-            return FunctionCompiler.compile(f, args, t)
-        case .aggregate:
-            preconditionFailure("aggregate left in an expression after binding")
+            return FunctionCompiler(compiler: self).compile(f, args, t)
+        case .aggregate, .windowResult:
+            preconditionFailure("aggregate or window placeholder left in an expression after binding")
+        case let .outerColumn(_, index, t):
+            let parameters = context.parameters
+            return { Vector.constant(parameters.values[index], type: t, count: $0.count) }
+        case let .subquery(plan):
+            return SubqueryEvaluator(plan: plan, compiler: self).compiled()
         case let .located(inner, box):
             let f = compile(inner)
             return { batch in
@@ -70,7 +78,7 @@ enum ExpressionCompiler {
         }
     }
 
-    private static func compileArithmetic(_ op: ArithmeticOperator, _ a: BoundExpression, _ b: BoundExpression,
+    private func compileArithmetic(_ op: ArithmeticOperator, _ a: BoundExpression, _ b: BoundExpression,
                                           _ t: DataType) -> CompiledExpression {
         let fa = compile(a), fb = compile(b)
         switch t {
@@ -83,7 +91,7 @@ enum ExpressionCompiler {
     }
 
     /// CASE: the first arm whose condition is true (not NULL) picks the row's result.
-    private static func compileCase(_ whens: [BoundWhen], _ elseResult: BoundExpression?, _ t: DataType) -> CompiledExpression {
+    private func compileCase(_ whens: [BoundWhen], _ elseResult: BoundExpression?, _ t: DataType) -> CompiledExpression {
         let conditions = whens.map { compile($0.condition) }
         let results = whens.map { compile($0.result) }
         let fallback = elseResult.map(compile)
@@ -104,6 +112,22 @@ enum ExpressionCompiler {
             return Pick.rows(vectors, choice: choice, type: t)
         }
     }
+}
+
+/// What compiled expressions share: the cancellation flag, and the parameters a correlated subquery reads.
+final class CompileContext {
+    let cancellation: CancellationFlag
+    let parameters: ParameterBox
+
+    init(cancellation: CancellationFlag, parameters: ParameterBox = ParameterBox()) {
+        self.cancellation = cancellation
+        self.parameters = parameters
+    }
+}
+
+/// The values of a correlated subquery's outer columns for the current execution.
+final class ParameterBox {
+    var values: [Value] = []
 }
 
 extension ComparisonOperator {

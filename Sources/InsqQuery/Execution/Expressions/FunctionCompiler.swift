@@ -1,9 +1,11 @@
 import InsqStorage
 
 /// Compiles calls of scalar functions (dates, text, numbers, coalesce).
-enum FunctionCompiler {
-    static func compile(_ f: ScalarFunction, _ args: [BoundExpression], _ t: DataType) -> CompiledExpression {
-        let compiled = args.map { ExpressionCompiler.compile($0) }
+struct FunctionCompiler {
+    let compiler: ExpressionCompiler
+
+    func compile(_ f: ScalarFunction, _ args: [BoundExpression], _ t: DataType) -> CompiledExpression {
+        let compiled = args.map { compiler.compile($0) }
         switch f {
         case .year, .month, .day:
             let fa = compiled[0]
@@ -62,7 +64,7 @@ enum FunctionCompiler {
         }
     }
 
-    private static func compileSubstr(_ args: [BoundExpression], _ compiled: [CompiledExpression]) -> CompiledExpression {
+    private func compileSubstr(_ args: [BoundExpression], _ compiled: [CompiledExpression]) -> CompiledExpression {
         // Constant start and length (the usual case) work once per dictionary entry.
         if args.dropFirst().allSatisfy(\.isConstant) {
             let consts = args.dropFirst().map { e -> Int64? in
@@ -103,7 +105,7 @@ enum FunctionCompiler {
     }
 
     /// round(x [, digits]): half away from zero; decimals change scale, doubles stay doubles.
-    private static func compileRound(_ args: [BoundExpression], _ compiled: [CompiledExpression], _ t: DataType) -> CompiledExpression {
+    private func compileRound(_ args: [BoundExpression], _ compiled: [CompiledExpression], _ t: DataType) -> CompiledExpression {
         let fa = compiled[0]
         var digits: Int64 = 0
         if args.count > 1, case let .constant(.bigint(d), _) = args[1] { digits = d }
@@ -113,7 +115,7 @@ enum FunctionCompiler {
             switch inputType {
             case .double:
                 let d = max(-300, min(300, digits))
-                let p = pow10(Int(d))
+                let p = Self.pow10(Int(d))
                 return Vector(.double(a.doubles.map { x in
                     let r = (x * p).rounded(.toNearestOrAwayFromZero) / p
                     return r.isFinite ? r : x

@@ -10,11 +10,11 @@ final class HashAggregateOperator: PhysicalOperator {
     private let calls: [AggregateCall]
     private var output: ColumnsOperator?
 
-    init(child: PhysicalOperator, keys: [BoundExpression], aggregates: [AggregateCall]) {
+    init(child: PhysicalOperator, keys: [BoundExpression], aggregates: [AggregateCall], compiler: ExpressionCompiler) {
         self.child = child
-        self.keys = keys.map(ExpressionCompiler.compile)
+        self.keys = keys.map(compiler.compile)
         keyTypes = keys.map(\.type)
-        arguments = aggregates.map { $0.argument.map(ExpressionCompiler.compile) }
+        arguments = aggregates.map { $0.argument.map(compiler.compile) }
         calls = aggregates
     }
 

@@ -26,14 +26,15 @@ final class HashJoinOperator: PhysicalOperator {
     private var isDirect = false
 
     init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType],
-         cancellation: CancellationFlag) {
+         compiler: ExpressionCompiler) {
+        let cancellation = compiler.context.cancellation
         self.cancellation = cancellation
         self.left = left
         self.right = right
         self.plan = plan
-        leftKeys = plan.leftKeys.map(ExpressionCompiler.compile)
-        rightKeys = plan.rightKeys.map(ExpressionCompiler.compile)
-        residual = plan.residual.map(ExpressionCompiler.compile)
+        leftKeys = plan.leftKeys.map(compiler.compile)
+        rightKeys = plan.rightKeys.map(compiler.compile)
+        residual = plan.residual.map(compiler.compile)
         self.rightTypes = rightTypes
         rowKeys = RowKeys(count: plan.leftKeys.count)
     }

@@ -16,7 +16,7 @@ final class SortOperator: PhysicalOperator {
     func next() throws -> Batch? {
         if output == nil {
             let (columns, n) = try Materialize.columns(child, types: types)
-            let comparators = keys.map { Self.comparator(columns[$0.column], $0) }
+            let comparators = keys.map { RowComparator.make(columns[$0.column], $0) }
             var order = Array(0..<n)
             order.sort { a, b in
                 for c in comparators {
@@ -29,9 +29,12 @@ final class SortOperator: PhysicalOperator {
         }
         return try output?.next()
     }
+}
 
+/// Three-way comparisons of rows within one column (sorting, window partitions and order).
+enum RowComparator {
     /// A three-way comparison of two rows of one column, honouring direction and NULL placement.
-    private static func comparator(_ column: Column, _ key: SortKey) -> (Int, Int) -> Int {
+    static func make(_ column: Column, _ key: SortKey) -> (Int, Int) -> Int {
         let direction = key.isDescending ? -1 : 1
         let nullOrder = key.nullsFirst ? -1 : 1
         let validity = column.validity

@@ -42,7 +42,14 @@ public enum QueryEngine {
             let bound = try Binder(catalog: catalog, source: source).bind(query)
             let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(bound.plan)
             do {
-                let (columns, _) = try Materialize.columns(root, types: bound.types)
+                let (materialized, rows) = try Materialize.columns(root, types: bound.types)
+                // A column that is NULL by type (SELECT NULL) is shown as TEXT.
+                let columns = materialized.map { column -> Column in
+                    guard column.type == .null else { return column }
+                    var b = ColumnBuilder(type: .text, capacity: rows)
+                    for _ in 0..<rows { b.appendNull() }
+                    return b.build()
+                }
                 let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }
                 return QueryResult(schema: schema, columns: columns)
             } catch let failure as ExecutionError {

@@ -15,6 +15,10 @@ enum ComparisonOperator: Hashable {
 /// Scalar functions the engine evaluates.
 enum ScalarFunction: String, Hashable {
     case year, month, day, lower, upper, length, substr, coalesce, round, abs
+    /// `date_trunc('month'|'year'|'day', d)`: the unit is bound as a constant first argument.
+    case dateTrunc = "date_trunc"
+    /// `age(birth, at)`: whole years from the first date to the second.
+    case age
 }
 
 /// Aggregate functions.

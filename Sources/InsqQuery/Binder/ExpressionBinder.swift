@@ -196,6 +196,10 @@ struct ExpressionBinder {
     private func bindFunction(_ name: Identifier, _ arguments: [Expression], isDistinct: Bool, isStar: Bool,
                               range: SourceRange) throws -> BoundExpression {
         let key = name.name.lowercased()
+        if FunctionRegistry.niladic.contains(key) {
+            guard arguments.isEmpty, !isStar, !isDistinct else { throw TypeRules.error("\(key) takes no arguments", range) }
+            return .constant(.date(Today.dayNumber), .date)
+        }
         if let aggregate = FunctionRegistry.aggregates[key] {
             return try bindAggregate(aggregate, name, arguments, isDistinct: isDistinct, isStar: isStar, range: range)
         }

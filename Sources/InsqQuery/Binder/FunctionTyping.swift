@@ -1,5 +1,17 @@
 import InsqStorage
+#if canImport(Glibc)
+import Glibc
+#endif
 import InsqSyntax
+
+/// Today's date, read once per process (current_date, age with one argument).
+enum Today {
+    static var dayNumber: Int32 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int32(truncatingIfNeeded: Int(now.tv_sec) / 86_400)
+    }
+}
 
 /// Argument and result types of scalar functions.
 enum FunctionTyping {
@@ -33,6 +45,16 @@ enum FunctionTyping {
             let type = try TypeRules.unify(Array(zip(args, ranges)), what: "coalesce() arguments")
             let coerced = try zip(args, ranges).map { try TypeRules.coerce($0, to: type, range: $1) }
             return .function(f, coerced, type)
+        case .dateTrunc:
+            guard case let .constant(.text(unit), _) = args[0], ["day", "month", "year"].contains(unit.lowercased()) else {
+                throw TypeRules.error("date_trunc() takes 'day', 'month' or 'year' as its first argument", ranges[0])
+            }
+            let d = try need(1, .date, "a DATE")
+            return nullResult(.date) ?? .function(f, [.constant(.text(unit.lowercased()), .text), d], .date)
+        case .age:
+            let birth = try need(0, .date, "a DATE")
+            let at = args.count > 1 ? try need(1, .date, "a DATE") : .constant(.date(Today.dayNumber), .date)
+            return nullResult(.bigint) ?? .function(f, [birth, at], .bigint)
         case .abs:
             guard args[0].type.isNumeric || args[0].type == .null else {
                 throw TypeRules.error("abs() needs a number, got \(args[0].type)", ranges[0])

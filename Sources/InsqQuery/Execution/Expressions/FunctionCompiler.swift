@@ -61,6 +61,36 @@ struct FunctionCompiler {
             }
         case .round:
             return compileRound(args, compiled, t)
+        case .dateTrunc:
+            var unit = "day"
+            if case let .constant(.text(u), _) = args[0] { unit = u }
+            let fd = compiled[1]
+            return { batch in
+                let a = try fd(batch)
+                let days = a.int64s
+                var out = days
+                if unit != "day" {
+                    for i in 0..<a.count {
+                        let c = DateDays.civil(Int(days[i]))
+                        out[i] = Int64(DateDays.days(year: c.year, month: unit == "month" ? c.month : 1, day: 1))
+                    }
+                }
+                return Vector(.int64(out), validity: a.validity, count: a.count)
+            }
+        case .age:
+            let fb = compiled[0], fa = compiled[1]
+            return { batch in
+                let b = try fb(batch), a = try fa(batch)
+                let births = b.int64s, ats = a.int64s
+                var out = [Int64](repeating: 0, count: batch.count)
+                for i in 0..<batch.count {
+                    let x = DateDays.civil(Int(births[i])), y = DateDays.civil(Int(ats[i]))
+                    var years = y.year - x.year
+                    if (y.month, y.day) < (x.month, x.day) { years -= 1 }
+                    out[i] = Int64(years)
+                }
+                return Vector(.int64(out), validity: Validity.and(b.validity, a.validity), count: batch.count)
+            }
         }
     }
 

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func columnsOfTheTablesMentioned() {
-        #expect(candidates("SELECT pa") == ["paid_on", "payment_id", "payments"])
+        #expect(candidates("SELECT pa") == ["paid_on", "partition", "payment_id", "payments"])
         #expect(candidates("SELECT nam") == ["name"])
         #expect(candidates("SELECT a FROM payments WHERE pe") == ["person_id", "persons"])
     }

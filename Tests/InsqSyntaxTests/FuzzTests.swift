@@ -12,6 +12,11 @@ struct FuzzTests {
         "a", "persons", "p", "name", "date", "year", "\"quoted\"", "\"\"", "西宁", "Hà", "42", "3.50", ".5", "1e3",
         "1e", "12abc", "'text'", "'it''s'", "'", "\"", "-- comment\n", "/* c */", "/*", "!", "|", "?", "，", "\t",
         "\n", "DECIMAL(14,2)", "COUNT(*)", "\u{FFFD}", "\u{0}", "\u{200B}",
+        // Phrases of the query level, subqueries, windows and pipes, so that soups reach those rules.
+        "(SELECT 1)", "(SELECT", "(FROM t", "EXISTS (", "IN (SELECT", "WITH t AS (", "UNION ALL", "EXCEPT", "INTERSECT",
+        "OVER ()", "OVER (PARTITION BY", "ORDER BY", "ROWS", "EXTRACT(YEAR FROM d)", "CURRENT_DATE", "|> WHERE",
+        "|> SELECT", "|> EXTEND", "|> SET a =", "|> DROP", "|> RENAME a AS", "|> AS t", "|> AGGREGATE",
+        "GROUP BY", "|> ORDER BY", "|> LIMIT 1", "|> JOIN t USING (a)", "|> UNION ALL (", "|> DISTINCT", ") t",
     ]
 
     @Test func randomByteStrings() {
@@ -37,7 +42,11 @@ struct FuzzTests {
         for _ in 0..<4_000 {
             let count = Int.random(in: 0...30, using: &random)
             var words = (0..<count).map { _ in FuzzTests.vocabulary.randomElement(using: &random) ?? "" }
-            if Bool.random(using: &random) { words.insert("SELECT", at: 0) }
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: words.insert("SELECT", at: 0)
+            case 1: words.insert("FROM t |>", at: 0)
+            default: break
+            }
             RobustnessTests.check(words.joined(separator: Bool.random(using: &random) ? " " : ""))
         }
     }

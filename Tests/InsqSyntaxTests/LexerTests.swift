@@ -32,9 +32,11 @@ struct LexerTests {
     }
 
     @Test func onlyTheListedKeywordsAreNonReserved() {
-        #expect(Set(Keyword.allCases.filter { !$0.isReserved }) == [.date, .first, .last, .nulls])
+        #expect(Set(Keyword.allCases.filter { !$0.isReserved }) == [
+            .aggregate, .date, .drop, .extend, .extract, .first, .last, .nulls, .partition, .range, .rename, .rows, .set,
+        ])
         // Column and function names of the data model are not keywords at all, or not reserved.
-        for name in ["year", "month", "date", "name", "status", "kind", "period", "amount", "scheme", "count"] {
+        for name in ["year", "month", "date", "name", "status", "kind", "period", "amount", "scheme", "count", "set", "rows"] {
             let kind = LexerTests.kinds(name)[0]
             #expect(Parser.isName(kind), "\(name) must be usable as a name")
         }

@@ -122,8 +122,10 @@ func shape(_ op: PipeOperator) -> String {
     case let .rename(renames, _): return "RENAME " + renames.map { $0.old.name + " AS " + $0.new.name }.joined(separator: ", ")
     case let .alias(alias, _): return "AS " + alias.name
     case let .aggregate(aggregates, groupBy, _):
-        let keys = groupBy.isEmpty ? "" : " GROUP BY " + groupBy.map(shape).joined(separator: ", ")
-        return "AGGREGATE " + aggregates.map(shape).joined(separator: ", ") + keys
+        var parts = ["AGGREGATE"]
+        if !aggregates.isEmpty { parts.append(aggregates.map(shape).joined(separator: ", ")) }
+        if !groupBy.isEmpty { parts.append("GROUP BY " + groupBy.map(shape).joined(separator: ", ")) }
+        return parts.joined(separator: " ")
     case let .orderBy(items, _): return "ORDER BY " + items.map(shape).joined(separator: ", ")
     case let .limit(limit, offset, _): return "LIMIT " + shape(limit) + (offset.map { " OFFSET " + shape($0) } ?? "")
     case let .join(kind, reference, condition, _):

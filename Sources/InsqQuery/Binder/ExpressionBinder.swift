@@ -41,9 +41,6 @@ struct ExpressionBinder {
                 let c = try scope.resolve(table: table, name: name)
                 return .column(c.index, c.type, SourceRangeBox(e.range))
             } catch let failure as Diagnostic {
-                if table == nil, FunctionRegistry.niladic.contains(name.name.lowercased()) {
-                    return .constant(.date(Today.dayNumber), .date)
-                }
                 // Not here: perhaps a column of the enclosing query (a correlated subquery).
                 guard let frame = binder?.outerFrames.last, let c = try? frame.scope.resolve(table: table, name: name) else { throw failure }
                 return .outerColumn(depth: 0, index: frame.capture(c.index, c.type), c.type)

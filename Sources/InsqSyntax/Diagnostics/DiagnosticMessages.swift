@@ -29,6 +29,16 @@ public enum DiagnosticMessages {
         "\(feature) is not supported yet"
     }
     static let parserStalled = "internal error: the parser stopped advancing"
+    static func queryTooDeep(limit: Int) -> String {
+        "query nested too deeply (more than \(limit) levels)"
+    }
+    static func queryTooLarge(limit: Int) -> String {
+        "query too large (more than \(limit) levels deep)"
+    }
+    static func setOperationAfterOrderBy(_ op: String) -> String {
+        "\(op) cannot follow ORDER BY or LIMIT; put the query before \(op) in parentheses"
+    }
+    static let subqueryNeedsAlias = "a subquery in FROM needs an alias: (SELECT ...) AS name"
     static func unexpected(_ what: String) -> String {
         "unexpected \(what)"
     }
@@ -48,9 +58,10 @@ public enum DiagnosticMessages {
         static let alias = "an alias"
         static let columnName = "a column name"
         static let expression = "an expression"
+        static let extractField = "a date field such as YEAR"
         static let integer = "an integer"
         static let name = "a name"
-        static let query = "SELECT"
+        static let newColumnName = "a new column name"
         static let tableName = "a table name"
         static let typeName = "a type name"
     }
@@ -69,16 +80,12 @@ public enum DiagnosticMessages {
 
     /// The features that later stages add; their keywords give "... is not supported yet".
     enum Feature {
-        static let except = "EXCEPT"
-        static let exists = "EXISTS"
         static let fullJoin = "FULL JOIN"
-        static let intersect = "INTERSECT"
+        static let namedWindow = "a named window"
         static let naturalJoin = "NATURAL JOIN"
-        static let pipeSyntax = "pipe syntax (|>)"
+        static let recursiveWith = "WITH RECURSIVE"
         static let rightJoin = "RIGHT JOIN"
-        static let subquery = "a subquery"
-        static let union = "UNION"
-        static let with = "WITH"
+        static let windowFrame = "a window frame (ROWS or RANGE)"
     }
 }
 

@@ -3,6 +3,7 @@
 /// Reserved keywords can never be names. Non-reserved keywords are names wherever a name may stand
 /// (`date` is a column, `DATE '2024-05-01'` a typed literal), so the parser accepts them as identifiers.
 public enum Keyword: String, CaseIterable, Hashable, Sendable {
+    case aggregate = "AGGREGATE"
     case all = "ALL"
     case and = "AND"
     case `as` = "AS"
@@ -12,14 +13,18 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case `case` = "CASE"
     case cast = "CAST"
     case cross = "CROSS"
+    case currentDate = "CURRENT_DATE"
     case date = "DATE"
     case desc = "DESC"
     case distinct = "DISTINCT"
+    case drop = "DROP"
     case `else` = "ELSE"
     case end = "END"
     case escape = "ESCAPE"
     case except = "EXCEPT"
     case exists = "EXISTS"
+    case extend = "EXTEND"
+    case extract = "EXTRACT"
     case `false` = "FALSE"
     case first = "FIRST"
     case from = "FROM"
@@ -44,8 +49,14 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case or = "OR"
     case order = "ORDER"
     case outer = "OUTER"
+    case over = "OVER"
+    case partition = "PARTITION"
+    case range = "RANGE"
+    case rename = "RENAME"
     case right = "RIGHT"
+    case rows = "ROWS"
     case select = "SELECT"
+    case set = "SET"
     case then = "THEN"
     case `true` = "TRUE"
     case union = "UNION"
@@ -57,7 +68,8 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     /// Whether the word can never be a table, column, alias or function name.
     public var isReserved: Bool {
         switch self {
-        case .date, .first, .last, .nulls: return false
+        case .aggregate, .date, .drop, .extend, .extract, .first, .last, .nulls, .partition, .range, .rename, .rows, .set:
+            return false
         default: return true
         }
     }
@@ -75,7 +87,7 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
         self = keyword
     }
 
-    static let longestSpelling = 9
+    static let longestSpelling = Keyword.allCases.map(\.rawValue.utf8.count).max() ?? 0
 
     private static let bySpelling: [String: Keyword] = Dictionary(
         uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })

@@ -1,9 +1,10 @@
 /// The diagnostic for a token no rule accepts, and how tokens are named in it.
 extension Parser {
     /// The error at the current token: the lexer's problem for an invalid token; "X is not supported yet"
-    /// for the first token of a feature a later stage adds; otherwise "unexpected X" with what was expected
-    /// there, or with a suggestion when a name is a near miss of an expected keyword (`SELEC`). A near miss
-    /// just taken for an alias (`SELECT a FORM t`) is reported instead of the token after it.
+    /// for the first token of a feature a later stage adds (window frames and the like are refused where they
+    /// are parsed); otherwise "unexpected X" with what was expected there, or with a suggestion when a name is
+    /// a near miss of an expected keyword (`SELEC`) or of an unlisted one (`UNOIN`). A near miss just taken for
+    /// an alias (`SELECT a FORM t`) is reported instead of the token after it.
     func unexpected() -> Diagnostic {
         let token = current
         if case let .invalid(problem) = token.kind {
@@ -13,14 +14,15 @@ extension Parser {
             return Diagnostic(phase: .parser, message: DiagnosticMessages.notSupportedYet(feature), range: token.range)
         }
         let listed = expectedIndex == index ? expected : []
+        let candidates = listed + (expectedIndex == index ? unlisted : [])
         if let alias = previous, implicitAliasIndex == index - 1, alias.kind == .identifier,
-           let keyword = KeywordSuggestion.nearest(to: text(alias), among: listed) {
+           let keyword = KeywordSuggestion.nearest(to: text(alias), among: candidates) {
             // `SELECT a FORM t`: FORM was taken for an alias, but it is the mistake to point at.
             return Diagnostic(phase: .parser, message: DiagnosticMessages.unexpected(describeFound(alias), suggestion: keyword),
                               range: alias.range)
         }
         let found = describeFound(token)
-        if token.kind == .identifier, let keyword = KeywordSuggestion.nearest(to: text(token), among: listed) {
+        if token.kind == .identifier, let keyword = KeywordSuggestion.nearest(to: text(token), among: candidates) {
             return Diagnostic(phase: .parser, message: DiagnosticMessages.unexpected(found, suggestion: keyword),
                               range: token.range)
         }
@@ -28,23 +30,27 @@ extension Parser {
                           expected: listed)
     }
 
-    /// The later feature that the current token starts, if any (`UNION`, `|>`, `RIGHT JOIN`, `(SELECT`).
+    /// "unexpected X; did you mean PHRASE?" at the current token, for a mistake with a known fix
+    /// (`FROM t WHERE ...` → `|> WHERE`).
+    func unexpected(suggesting phrase: String) -> Diagnostic {
+        Diagnostic(phase: .parser, message: DiagnosticMessages.unexpected(describeFound(current), suggestion: phrase),
+                   range: current.range)
+    }
+
+    /// "FEATURE is not supported yet" at the current token.
+    func notSupportedYet(_ feature: String) -> Diagnostic {
+        Diagnostic(phase: .parser, message: DiagnosticMessages.notSupportedYet(feature), range: current.range)
+    }
+
+    /// The later feature that the current token starts, if any (`RIGHT JOIN`, `NATURAL JOIN`).
     private func unsupportedFeature() -> String? {
         typealias Feature = DiagnosticMessages.Feature
         let next = peek(1).kind
         let startsJoin = next == .keyword(.join) || next == .keyword(.outer)
         switch current.kind {
-        case .pipe: return Feature.pipeSyntax
-        case .keyword(.with): return Feature.with
-        case .keyword(.union): return Feature.union
-        case .keyword(.except): return Feature.except
-        case .keyword(.intersect): return Feature.intersect
         case .keyword(.natural): return Feature.naturalJoin
-        case .keyword(.exists) where next == .leftParen: return Feature.exists
         case .keyword(.right) where startsJoin: return Feature.rightJoin
         case .keyword(.full) where startsJoin: return Feature.fullJoin
-        case .keyword(.select) where previous?.kind == .leftParen: return Feature.subquery
-        case .leftParen where next == .keyword(.select): return Feature.subquery
         default: return nil
         }
     }

@@ -46,6 +46,8 @@ extension Parser {
         return left
     }
 
+    /// `NOT EXISTS (...)` becomes one node, `.exists(negated: true)`.
+    ///
     /// ```
     /// not_expression = "NOT" not_expression | comparison ;
     /// ```
@@ -54,6 +56,9 @@ extension Parser {
         try enterNesting()
         defer { leaveNesting() }
         let operand = try parseNotExpression()
+        if case let .exists(query, negated: false) = operand.expression.kind {
+            return try makeNode(.exists(query, negated: true), from: not.range.start, over: [operand], anchor: not.range)
+        }
         return try makeNode(.unary(.not, operand.expression), from: not.range.start, over: [operand], anchor: not.range)
     }
 
@@ -127,11 +132,19 @@ extension Parser {
                             over: [operand], anchor: keyword.range)
     }
 
+    /// A query in the parentheses (`IN (SELECT ...)`) makes it a subquery test; `IN ((SELECT ...), 2)` is a list.
+    ///
     /// ```
-    /// in_list = "IN" "(" expression { "," expression } ")" ;
+    /// in_list = "IN" ( parenthesized_query | "(" expression { "," expression } ")" ) ;
     /// ```
     mutating func parseInList(_ operand: ParsedExpression, isNegated: Bool) throws(Diagnostic) -> ParsedExpression {
         let keyword = try expect(.in)
+        if at(.leftParen) && Parser.startsQuery(peek(1).kind) {
+            let query = try parseParenthesizedQuery()
+            return try makeNode(.inSubquery(operand.expression, query.node, negated: isNegated),
+                                from: operand.expression.range.start, over: [operand], subtrees: [query.height],
+                                anchor: keyword.range)
+        }
         _ = try expect(.leftParen)
         var items = [try parseExpression()]
         var mark = index

@@ -1,4 +1,4 @@
-/// The FROM clause: tables, aliases and joins.
+/// The FROM clause: tables, derived tables, aliases and joins.
 extension Parser {
     /// A comma between tables is a cross join that binds more loosely than JOIN, as in standard SQL:
     /// `a, b JOIN c ON ...` joins `b` and `c` first.
@@ -6,16 +6,17 @@ extension Parser {
     /// ```
     /// from_clause = "FROM" joined_table { "," joined_table } ;
     /// ```
-    mutating func parseFromClause() throws(Diagnostic) -> TableReference? {
+    mutating func parseFromClause() throws(Diagnostic) -> Parsed<TableReference>? {
         guard eat(.from) != nil else { return nil }
         let start = current.range.start
         var result = try parseJoinedTable()
         var mark = index
-        while eat(.comma) != nil {
+        while let comma = eat(.comma) {
             try ensureProgress(&mark)
             let right = try parseJoinedTable()
-            result = .join(left: result, kind: .cross, right: right, condition: .none,
-                           range: SourceRange(start, previousEnd))
+            result = try makeLink(.join(left: result.node, kind: .cross, right: right.node, condition: .none,
+                                        range: SourceRange(start, previousEnd)),
+                                  over: [result.height, right.height], anchor: comma.range)
         }
         return result
     }
@@ -25,28 +26,32 @@ extension Parser {
     /// ```
     /// joined_table = table_primary { join_clause } ;
     /// ```
-    mutating func parseJoinedTable() throws(Diagnostic) -> TableReference {
+    mutating func parseJoinedTable() throws(Diagnostic) -> Parsed<TableReference> {
         let start = current.range.start
         var result = try parseTablePrimary()
         var mark = -1
         while true {
             try ensureProgress(&mark)
+            let joinStart = current.range
             guard let join = try parseJoinClause() else { return result }
-            result = .join(left: result, kind: join.kind, right: join.right, condition: join.condition,
-                           range: SourceRange(start, previousEnd))
+            result = try makeLink(.join(left: result.node, kind: join.kind, right: join.right, condition: join.condition,
+                                        range: SourceRange(start, previousEnd)),
+                                  over: [result.height, join.height], anchor: joinStart)
         }
     }
 
-    /// The part of a join after its left side; nil when the current token starts no join.
+    /// The part of a join after its left side; nil when the current token starts no join. Also a pipe
+    /// operator (`|> LEFT JOIN t USING (id)`), whose left side is the table that comes in.
     ///
     /// ```
     /// join_clause = "CROSS" "JOIN" table_primary
     ///             | [ "INNER" | "LEFT" [ "OUTER" ] ] "JOIN" table_primary join_condition ;
     /// ```
-    mutating func parseJoinClause() throws(Diagnostic) -> (kind: JoinKind, right: TableReference, condition: JoinCondition)? {
+    mutating func parseJoinClause() throws(Diagnostic) -> JoinPart? {
         if eatSilently(.cross) != nil {
             _ = try expect(.join)
-            return (.cross, try parseTablePrimary(), .none)
+            let right = try parseTablePrimary()
+            return JoinPart(kind: .cross, right: right.node, condition: .none, height: right.height)
         }
         let kind: JoinKind
         if eatSilently(.inner) != nil {
@@ -62,35 +67,48 @@ extension Parser {
             return nil
         }
         let right = try parseTablePrimary()
-        return (kind, right, try parseJoinCondition())
+        let condition = try parseJoinCondition()
+        return JoinPart(kind: kind, right: right.node, condition: condition.node,
+                        height: max(right.height, condition.height))
     }
 
     /// ```
-    /// join_condition = "ON" expression | "USING" "(" name { "," name } ")" ;
+    /// join_condition = "ON" expression | "USING" column_list ;
     /// ```
-    mutating func parseJoinCondition() throws(Diagnostic) -> JoinCondition {
+    mutating func parseJoinCondition() throws(Diagnostic) -> Parsed<JoinCondition> {
         if eat(.on) != nil {
-            return .on(try parseExpression().expression)
+            let predicate = try parseExpression()
+            return Parsed(.on(predicate.expression), height: predicate.height)
         }
         guard eat(.using) != nil else { throw unexpected() }
-        _ = try expect(.leftParen)
-        var columns = [try parseName(DiagnosticMessages.Expected.columnName)]
-        var mark = index
-        while eat(.comma) != nil {
-            try ensureProgress(&mark)
-            columns.append(try parseName(DiagnosticMessages.Expected.columnName))
-        }
-        _ = try expect(.rightParen)
-        return .using(columns)
+        return Parsed(.using(try parseColumnList()), height: 1)
     }
 
-    /// A table by name (later: a subquery in parentheses).
+    /// A table by name, or a derived table: a query in parentheses, which must be given a name.
     ///
     /// ```
-    /// table_primary = name [ alias ] ;
+    /// table_primary = name [ alias ] | parenthesized_query alias ;
     /// ```
-    mutating func parseTablePrimary() throws(Diagnostic) -> TableReference {
-        let name = try parseName(DiagnosticMessages.Expected.tableName)
-        return .table(name: name, alias: try parseAlias())
+    mutating func parseTablePrimary() throws(Diagnostic) -> Parsed<TableReference> {
+        guard at(.leftParen) else {
+            let name = try parseName(DiagnosticMessages.Expected.tableName)
+            return Parsed(.table(name: name, alias: try parseAlias()), height: 1)
+        }
+        let start = current.range.start
+        let query = try parseParenthesizedQuery()
+        guard let alias = try parseAlias() else {
+            throw Diagnostic(phase: .parser, message: DiagnosticMessages.subqueryNeedsAlias,
+                             range: previous?.range ?? current.range)
+        }
+        return Parsed(.subquery(query.node, alias: alias, range: SourceRange(start, previousEnd)), height: query.height)
     }
+}
+
+/// What `join_clause` parsed: the kind, the right side and the condition of a join.
+struct JoinPart {
+    var kind: JoinKind
+    var right: TableReference
+    var condition: JoinCondition
+    /// Height of the taller of the right side and the condition.
+    var height: Int
 }

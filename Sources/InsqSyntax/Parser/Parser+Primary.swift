@@ -1,10 +1,13 @@
-/// The operands of expressions: literals, names, calls, CASE, CAST and parentheses.
+/// The operands of expressions: literals, names, calls, subqueries, CASE, CAST, EXTRACT and parentheses.
 extension Parser {
     /// A name followed by `(` is a function call; `DATE` followed by a string is a date literal, and
-    /// otherwise an ordinary name (`date` is a column in the data model).
+    /// otherwise an ordinary name (`date` is a column in the data model). `(` followed by SELECT, FROM or
+    /// WITH starts a scalar subquery, any other `(` a parenthesized expression. `CURRENT_DATE` is a call of
+    /// the function `current_date` without arguments (its parentheses may be left out, and usually are).
     ///
     /// ```
-    /// primary = literal | date_literal | parenthesized | case_expression | cast_expression
+    /// primary = literal | date_literal | parenthesized_query | parenthesized | case_expression
+    ///         | cast_expression | exists_expression | extract_expression | "CURRENT_DATE" [ "(" ")" ]
     ///         | function_call | column_reference ;
     /// ```
     mutating func parsePrimary() throws(Diagnostic) -> ParsedExpression {
@@ -13,12 +16,25 @@ extension Parser {
             return try parseLiteral()
         case .keyword(.date) where peek(1).kind == .string:
             return try parseDateLiteral()
+        case .leftParen where Parser.startsQuery(peek(1).kind):
+            let start = current.range.start
+            let query = try parseParenthesizedQuery()
+            return try makeNode(.scalarSubquery(query.node), from: start, over: [], subtrees: [query.height])
         case .leftParen:
             return try parseParenthesized()
         case .keyword(.case):
             return try parseCaseExpression()
         case .keyword(.cast):
             return try parseCastExpression()
+        case .keyword(.exists):
+            return try parseExistsExpression()
+        case .keyword(.extract) where peek(1).kind == .leftParen:
+            return try parseExtractExpression()
+        case .keyword(.currentDate):
+            let name = identifier(advance())
+            if eatSilently(.leftParen) != nil { _ = try expect(.rightParen) }
+            return try makeNode(.function(name: name, arguments: [], isDistinct: false, isStar: false),
+                                from: name.range.start, over: [])
         default:
             guard atName else {
                 note(DiagnosticMessages.Expected.expression)
@@ -62,7 +78,7 @@ extension Parser {
     }
 
     /// The node keeps the inner expression's kind but covers the parentheses, so that `SELECT (a + b)`
-    /// names its column `(a + b)` as SQLite does. (Later: a subquery in parentheses.)
+    /// names its column `(a + b)` as SQLite does.
     ///
     /// ```
     /// parenthesized = "(" expression ")" ;
@@ -133,9 +149,11 @@ extension Parser {
     }
 
     /// `COUNT(*)` sets isStar; `COUNT(DISTINCT x)` sets isDistinct. The binder knows which names exist.
+    /// With OVER, the call becomes the `call` of a window function node.
     ///
     /// ```
-    /// function_call = name "(" [ "*" | [ "DISTINCT" ] expression { "," expression } ] ")" ;
+    /// function_call = name "(" [ "*" | [ "DISTINCT" ] expression { "," expression } ] ")"
+    ///                 [ "OVER" window_specification ] ;
     /// ```
     mutating func parseFunctionCall() throws(Diagnostic) -> ParsedExpression {
         let name = try parseName()
@@ -155,9 +173,42 @@ extension Parser {
             }
         }
         _ = try expect(.rightParen)
-        return try makeNode(.function(name: name, arguments: arguments.map(\.expression), isDistinct: isDistinct,
-                                      isStar: isStar),
-                            from: name.range.start, over: arguments, anchor: name.range)
+        let call = try makeNode(.function(name: name, arguments: arguments.map(\.expression), isDistinct: isDistinct,
+                                          isStar: isStar),
+                                from: name.range.start, over: arguments, anchor: name.range)
+        guard let over = eatSilently(.over) else { return call }
+        if atName {
+            throw notSupportedYet(DiagnosticMessages.Feature.namedWindow)
+        }
+        let window = try parseWindowSpecification()
+        return try makeNode(.window(call: call.expression, window.node), from: name.range.start, over: [call],
+                            subtrees: [window.height], anchor: over.range)
+    }
+
+    /// ```
+    /// exists_expression = "EXISTS" parenthesized_query ;
+    /// ```
+    mutating func parseExistsExpression() throws(Diagnostic) -> ParsedExpression {
+        let keyword = try expect(.exists)
+        let query = try parseParenthesizedQuery()
+        return try makeNode(.exists(query.node, negated: false), from: keyword.range.start, over: [],
+                            subtrees: [query.height], anchor: keyword.range)
+    }
+
+    /// The field is kept as written (`YEAR`, `month`); the binder decides which fields exist.
+    ///
+    /// ```
+    /// extract_expression = "EXTRACT" "(" name "FROM" expression ")" ;
+    /// ```
+    mutating func parseExtractExpression() throws(Diagnostic) -> ParsedExpression {
+        let keyword = try expect(.extract)
+        _ = try expect(.leftParen)
+        let field = try parseName(DiagnosticMessages.Expected.extractField)
+        _ = try expect(.from)
+        let operand = try parseExpression()
+        _ = try expect(.rightParen)
+        return try makeNode(.extract(field: field, operand.expression), from: keyword.range.start, over: [operand],
+                            anchor: keyword.range)
     }
 
     /// ```

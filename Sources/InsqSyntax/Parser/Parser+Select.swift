@@ -4,7 +4,7 @@ extension Parser {
     /// select_core = "SELECT" [ "DISTINCT" | "ALL" ] select_list [ from_clause ] [ where_clause ]
     ///               [ group_by_clause ] [ having_clause ] ;
     /// ```
-    mutating func parseSelectCore() throws(Diagnostic) -> SelectCore {
+    mutating func parseSelectCore() throws(Diagnostic) -> Parsed<SelectCore> {
         let start = current.range.start
         _ = try expect(.select)
         var isDistinct = false
@@ -16,40 +16,47 @@ extension Parser {
         let items = try parseSelectList()
         let from = try parseFromClause()
         let whereClause = try parseWhereClause()
-        let groupBy = try parseGroupByClause() ?? []
+        let groupBy = try parseGroupByClause()
         let having = try parseHavingClause()
-        return SelectCore(isDistinct: isDistinct, items: items, from: from, whereClause: whereClause,
-                          groupBy: groupBy, having: having, range: SourceRange(start, previousEnd))
+        let core = SelectCore(isDistinct: isDistinct, items: items.node, from: from?.node,
+                              whereClause: whereClause?.expression, groupBy: groupBy?.node ?? [],
+                              having: having?.expression, range: SourceRange(start, previousEnd))
+        let heights = [items.height, from?.height ?? 0, whereClause?.height ?? 0, groupBy?.height ?? 0, having?.height ?? 0]
+        return Parsed(core, height: heights.max() ?? 1)
     }
 
     /// ```
     /// select_list = select_item { "," select_item } ;
     /// ```
-    mutating func parseSelectList() throws(Diagnostic) -> [SelectItem] {
-        var items = [try parseSelectItem()]
+    mutating func parseSelectList() throws(Diagnostic) -> Parsed<[SelectItem]> {
+        let first = try parseSelectItem()
+        var items = [first.node]
+        var height = first.height
         var mark = index
         while eat(.comma) != nil {
             try ensureProgress(&mark)
-            items.append(try parseSelectItem())
+            let next = try parseSelectItem()
+            items.append(next.node)
+            height = max(height, next.height)
         }
-        return items
+        return Parsed(items, height: height)
     }
 
     /// ```
     /// select_item = "*" | name "." "*" | expression [ alias ] ;
     /// ```
-    mutating func parseSelectItem() throws(Diagnostic) -> SelectItem {
+    mutating func parseSelectItem() throws(Diagnostic) -> Parsed<SelectItem> {
         if let star = eatSilently(.star) {
-            return .star(star.range)
+            return Parsed(.star(star.range), height: 1)
         }
         if atName && peek(1).kind == .dot && peek(2).kind == .star {
             let table = identifier(advance())
             advance()
             let star = advance()
-            return .qualifiedStar(table, table.range.union(star.range))
+            return Parsed(.qualifiedStar(table, table.range.union(star.range)), height: 1)
         }
-        let expression = try parseExpression().expression
-        return .expression(expression, alias: try parseAlias())
+        let expression = try parseExpression()
+        return Parsed(.expression(expression.expression, alias: try parseAlias()), height: expression.height)
     }
 
     /// A new name for a select item or table; AS may be left out, but then the name cannot be a keyword
@@ -70,32 +77,36 @@ extension Parser {
     /// ```
     /// where_clause = "WHERE" expression ;
     /// ```
-    mutating func parseWhereClause() throws(Diagnostic) -> Expression? {
+    mutating func parseWhereClause() throws(Diagnostic) -> ParsedExpression? {
         guard eat(.where) != nil else { return nil }
-        return try parseExpression().expression
+        return try parseExpression()
     }
 
     /// ```
     /// group_by_clause = "GROUP" "BY" expression { "," expression } ;
     /// ```
-    mutating func parseGroupByClause() throws(Diagnostic) -> [Expression]? {
+    mutating func parseGroupByClause() throws(Diagnostic) -> Parsed<[Expression]>? {
         guard eat(.group, noting: "GROUP BY") != nil else { return nil }
         _ = try expect(.by)
-        var keys = [try parseExpression().expression]
+        let first = try parseExpression()
+        var keys = [first.expression]
+        var height = first.height
         var mark = index
         while eat(.comma) != nil {
             try ensureProgress(&mark)
-            keys.append(try parseExpression().expression)
+            let next = try parseExpression()
+            keys.append(next.expression)
+            height = max(height, next.height)
         }
-        return keys
+        return Parsed(keys, height: height)
     }
 
     /// ```
     /// having_clause = "HAVING" expression ;
     /// ```
-    mutating func parseHavingClause() throws(Diagnostic) -> Expression? {
+    mutating func parseHavingClause() throws(Diagnostic) -> ParsedExpression? {
         guard eat(.having) != nil else { return nil }
-        return try parseExpression().expression
+        return try parseExpression()
     }
 
     /// A table, column, alias, function or type name: an identifier, a quoted identifier, or a keyword that

@@ -4,9 +4,10 @@
 /// Each grammar rule has one `parse<Rule>` function in the `Parser+*.swift` files, whose doc comment quotes
 /// the rule. Errors are `Diagnostic`s thrown at the first token no rule accepts.
 struct Parser {
-    /// Nested parentheses, unary operators, CASEs and function calls allowed inside each other.
+    /// Nested parentheses, unary operators, CASEs, function calls and subqueries allowed inside each other.
     static let maximumNestingDepth = 256
-    /// Height of an expression tree; long operator chains (`a OR b OR ...`) are as deep as they are long.
+    /// Height of a syntax tree, expressions and queries alike: long chains (`a OR b OR ...`, `t1 JOIN t2 JOIN ...`,
+    /// `q1 UNION q2 UNION ...`) are as deep as they are long, and every later stage walks the tree recursively.
     static let maximumExpressionHeight = 1000
 
     let source: SourceText
@@ -20,6 +21,9 @@ struct Parser {
     /// What would have been accepted at `expectedIndex`, in the order the parser tried it.
     private(set) var expected: [String] = []
     private(set) var expectedIndex = -1
+    /// Keywords also accepted at `expectedIndex` but left out of the list (UNION after a query): only
+    /// candidates for "did you mean".
+    private(set) var unlisted: [String] = []
 
     init(_ source: SourceText) {
         self.source = source
@@ -75,11 +79,15 @@ struct Parser {
 
     /// Records that `description` would have been accepted at the current token.
     mutating func note(_ description: String) {
-        if expectedIndex != index {
-            expected = []
-            expectedIndex = index
-        }
+        startExpectedSet()
         if !expected.contains(description) { expected.append(description) }
+    }
+
+    private mutating func startExpectedSet() {
+        guard expectedIndex != index else { return }
+        expected = []
+        unlisted = []
+        expectedIndex = index
     }
 
     /// Consumes a token of `kind` if there is one; otherwise records it as expected.
@@ -103,6 +111,13 @@ struct Parser {
         return false
     }
 
+    /// Whether a token of `kind` is current; if not, records it as expected.
+    mutating func check(_ kind: TokenKind) -> Bool {
+        if at(kind) { return true }
+        note(Parser.describeExpected(kind))
+        return false
+    }
+
     /// Consumes an optional modifier (`DISTINCT`, `ASC`, `AS`) without listing it in errors: listing every
     /// optional word would bury the useful expectations.
     mutating func eatSilently(_ kind: TokenKind) -> Token? {
@@ -111,6 +126,15 @@ struct Parser {
 
     mutating func eatSilently(_ keyword: Keyword) -> Token? {
         eatSilently(.keyword(keyword))
+    }
+
+    /// Consumes `keyword` if it is current; otherwise keeps it out of "expected ..." but remembers it as a
+    /// candidate for "did you mean" (`SELECT 1 UNOIN SELECT 2`).
+    mutating func eatUnlisted(_ keyword: Keyword) -> Token? {
+        if at(keyword) { return advance() }
+        startExpectedSet()
+        if !unlisted.contains(keyword.rawValue) { unlisted.append(keyword.rawValue) }
+        return nil
     }
 
     /// Consumes a token of `kind` or throws "unexpected ...; expected ...".
@@ -143,12 +167,21 @@ struct Parser {
         mark = index
     }
 
+    /// What a level of recursion nests, for the message when there are too many.
+    enum Nesting {
+        case expression, query
+    }
+
     /// Enters one level of recursion; deep nesting becomes an error long before the stack runs out.
+    /// Expressions and queries share one count, since subqueries nest inside expressions and back.
     /// Pair with `leaveNesting()` in a `defer`.
-    mutating func enterNesting() throws(Diagnostic) {
+    mutating func enterNesting(_ nesting: Nesting = .expression) throws(Diagnostic) {
         guard nestingDepth < Parser.maximumNestingDepth else {
-            throw Diagnostic(phase: .parser, message: DiagnosticMessages.expressionTooDeep(limit: Parser.maximumNestingDepth),
-                             range: current.range)
+            let message = switch nesting {
+            case .expression: DiagnosticMessages.expressionTooDeep(limit: Parser.maximumNestingDepth)
+            case .query: DiagnosticMessages.queryTooDeep(limit: Parser.maximumNestingDepth)
+            }
+            throw Diagnostic(phase: .parser, message: message, range: current.range)
         }
         nestingDepth += 1
     }
@@ -159,15 +192,30 @@ struct Parser {
 
     /// An expression node from `start` to the last consumed token, one level above its highest child.
     /// Too tall a tree is an error reported at `anchor` (the operator that made it too tall).
-    func makeNode(_ kind: ExpressionKind, from start: Int, over children: [ParsedExpression],
+    /// `subtrees` are the heights of children that are not expressions (the query of a subquery).
+    func makeNode(_ kind: ExpressionKind, from start: Int, over children: [ParsedExpression], subtrees: [Int] = [],
                   anchor: SourceRange? = nil) throws(Diagnostic) -> ParsedExpression {
         var height = 1
         for child in children { height = max(height, child.height + 1) }
+        for subtree in subtrees { height = max(height, subtree + 1) }
         guard height <= Parser.maximumExpressionHeight else {
             throw Diagnostic(phase: .parser, message: DiagnosticMessages.expressionTooLarge(limit: Parser.maximumExpressionHeight),
                              range: anchor ?? tokens[max(0, index - 1)].range)
         }
         return ParsedExpression(Expression(kind, range: SourceRange(start, previousEnd)), height: height)
+    }
+
+    /// A link of a chain that grows without recursion (a join, a set operation) one level above its highest
+    /// child, or an error at `anchor` when that makes the tree too tall. Other query-level nodes (a query, a
+    /// SELECT block, a pipe step) take the height of their highest child: they can only pile up through
+    /// recursion, which the nesting limit bounds.
+    func makeLink<Node>(_ node: Node, over heights: [Int], anchor: SourceRange) throws(Diagnostic) -> Parsed<Node> {
+        let height = (heights.max() ?? 0) + 1
+        guard height <= Parser.maximumExpressionHeight else {
+            throw Diagnostic(phase: .parser, message: DiagnosticMessages.queryTooLarge(limit: Parser.maximumExpressionHeight),
+                             range: anchor)
+        }
+        return Parsed(node, height: height)
     }
 
     // MARK: - Text of tokens
@@ -199,12 +247,21 @@ struct Parser {
     }
 }
 
-/// An expression and the height of its tree, so that the parser can refuse trees too deep to walk safely.
-struct ParsedExpression {
-    var expression: Expression
+/// A syntax node and the height of its tree, so that the parser can refuse trees too deep to walk safely.
+struct Parsed<Node> {
+    var node: Node
     var height: Int
-    init(_ expression: Expression, height: Int) {
-        self.expression = expression
+    init(_ node: Node, height: Int) {
+        self.node = node
         self.height = height
     }
+}
+
+extension Parsed: Sendable where Node: Sendable {}
+
+/// An expression and the height of its tree.
+typealias ParsedExpression = Parsed<Expression>
+
+extension Parsed where Node == Expression {
+    var expression: Expression { node }
 }

@@ -1,1 +1,1 @@
-FROM persons;
+persons WHERE status = 'active';

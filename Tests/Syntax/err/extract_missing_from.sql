@@ -1,0 +1,1 @@
+SELECT EXTRACT(YEAR paid_on) FROM payments;

@@ -1,0 +1,1 @@
+SELECT SUM(amount) OVER w FROM payments;

@@ -1,0 +1,1 @@
+FROM payments |> EXTEND amount * 2, paid_on;

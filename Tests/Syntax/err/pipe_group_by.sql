@@ -1,0 +1,1 @@
+FROM payments |> GROUP BY scheme;

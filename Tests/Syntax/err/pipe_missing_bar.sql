@@ -1,0 +1,1 @@
+FROM persons |> WHERE status = 'active' ORDER BY name;

@@ -1,1 +1,0 @@
-SELECT * FROM persons |> WHERE status = 'active';

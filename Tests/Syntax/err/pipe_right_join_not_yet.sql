@@ -1,0 +1,1 @@
+FROM persons |> RIGHT JOIN regions USING (region_code);

@@ -1,0 +1,1 @@
+FROM payments |> SET amount amount / 100;

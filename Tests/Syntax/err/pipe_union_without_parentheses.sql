@@ -1,0 +1,1 @@
+FROM persons |> UNION ALL SELECT * FROM persons;

@@ -1,0 +1,1 @@
+FROM persons |> FILTER status = 'active';

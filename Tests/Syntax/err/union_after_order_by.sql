@@ -1,0 +1,1 @@
+SELECT name FROM persons ORDER BY name UNION SELECT city FROM regions;

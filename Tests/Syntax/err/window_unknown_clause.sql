@@ -1,0 +1,1 @@
+SELECT rank() OVER (GROUP BY scheme) FROM payments;

@@ -1,0 +1,1 @@
+WITH t (SELECT 1) SELECT * FROM t;

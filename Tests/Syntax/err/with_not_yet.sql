@@ -1,1 +1,0 @@
-WITH t AS (SELECT 1) SELECT * FROM t;

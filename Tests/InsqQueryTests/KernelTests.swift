@@ -28,7 +28,9 @@ import InsqSyntax
     #expect(TextKernels.substring("hello", start: -2, length: nil) == "lo")
     #expect(TextKernels.substring("西宁市", start: 2, length: 1) == "宁")
     #expect(TextKernels.substring("hello", start: 9, length: 2) == "")
-    #expect(TextKernels.substring("hello", start: 2, length: -1) == "")
+    #expect(TextKernels.substring("hello", start: 2, length: -1) == "h")
+    #expect(TextKernels.substring("hello", start: 5, length: -3) == "ell")
+    #expect(TextKernels.substring("hello", start: 1, length: -2) == "")
     #expect(TextKernels.substring("hello", start: Int64.max, length: Int64.max) == "")
 }
 

@@ -61,3 +61,21 @@ indirect enum LogicalPlan {
     }
 }
 
+
+extension LogicalPlan {
+    /// A rough row count for choosing a join's build side: table sizes, with filters assumed to keep
+    /// a fifth of their input and aggregations a tenth.
+    var estimatedRows: Double {
+        switch self {
+        case let .scan(table, _): return Double(table.rowCount)
+        case .singleRow: return 1
+        case let .filter(p, _): return p.estimatedRows * 0.2
+        case let .project(p, _), let .sort(p, _), let .window(p, _): return p.estimatedRows
+        case let .aggregate(p, keys, _): return keys.isEmpty ? 1 : p.estimatedRows * 0.1
+        case let .distinct(p): return p.estimatedRows * 0.5
+        case let .limit(p, limit, _): return min(p.estimatedRows, Double(limit ?? Int.max))
+        case let .join(l, r, _): return max(l.estimatedRows, r.estimatedRows)
+        case let .setOperation(l, r, _, _): return l.estimatedRows + r.estimatedRows
+        }
+    }
+}

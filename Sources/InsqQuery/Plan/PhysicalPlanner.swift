@@ -25,6 +25,12 @@ struct PhysicalPlanner {
         case let .distinct(child):
             return HashAggregateOperator(child: build(child), keys: Self.allColumns(child), aggregates: [], compiler: compiler)
         case let .join(left, right, join):
+            // An inner join builds its hash table on the side expected to be smaller.
+            if join.kind != .left, join.residual == nil, right.estimatedRows > left.estimatedRows {
+                let swapped = JoinPlan(kind: join.kind, leftKeys: join.rightKeys, rightKeys: join.leftKeys, residual: nil)
+                return HashJoinOperator(left: build(right), right: build(left), plan: swapped, rightTypes: left.outputTypes(),
+                                        compiler: compiler, buildsOnLeft: true)
+            }
             return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes(),
                                     compiler: compiler)
         case let .sort(child, keys):

@@ -50,16 +50,23 @@ enum TextKernels {
         return Vector(.text(.strings(out)), validity: Validity.and(a.validity, b.validity), count: n)
     }
 
-    /// SQL substr with a 1-based start; a negative start counts from the end, as in SQLite and DuckDB.
+    /// SQL substr with a 1-based start; a negative start counts from the end and a negative length
+    /// reaches backwards, as in SQLite and DuckDB.
     static func substring(_ s: String, start: Int64, length: Int64?) -> String {
         let scalars = Array(s.unicodeScalars)
         let count = Int64(scalars.count)
-        let from = start < 0 ? count &+ start &+ 1 : start
+        var from = start < 0 ? count &+ start &+ 1 : start
         var to = Int64.max
         if let length {
-            if length < 0 { return "" }
-            let (sum, overflow) = from.addingReportingOverflow(length)
-            to = overflow ? Int64.max : sum
+            if length < 0 {
+                // A negative length takes the characters before the start, as SQLite and DuckDB do.
+                to = from
+                let (difference, overflow) = from.addingReportingOverflow(length)
+                from = overflow ? Int64.min : difference
+            } else {
+                let (sum, overflow) = from.addingReportingOverflow(length)
+                to = overflow ? Int64.max : sum
+            }
         }
         let lo = max(from, 1)
         let hi = min(to, count + 1)

@@ -25,8 +25,13 @@ final class HashJoinOperator: PhysicalOperator {
     private var directBase: Int64 = 0
     private var isDirect = false
 
+    /// When the planner builds on the left input (the smaller one of an inner join), output rows still
+    /// put the original left columns first.
+    private let buildsOnLeft: Bool
+
     init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType],
-         compiler: ExpressionCompiler) {
+         compiler: ExpressionCompiler, buildsOnLeft: Bool = false) {
+        self.buildsOnLeft = buildsOnLeft
         let cancellation = compiler.context.cancellation
         self.cancellation = cancellation
         self.left = left
@@ -231,11 +236,9 @@ final class HashJoinOperator: PhysicalOperator {
 
     /// Left rows of the batch beside build rows (-1: NULLs).
     private func pairBatch(_ batch: Batch, _ leftRows: [Int], _ rightRows: [Int]) -> Batch {
-        var columns = batch.gather(leftRows).columns
-        for (k, c) in buildColumns.enumerated() {
-            columns.append(Self.gatherBuild(c, rightRows, type: rightTypes[k]))
-        }
-        return Batch(columns: columns, count: leftRows.count)
+        let probed = batch.gather(leftRows).columns
+        let built = buildColumns.enumerated().map { Self.gatherBuild($1, rightRows, type: rightTypes[$0]) }
+        return Batch(columns: buildsOnLeft ? built + probed : probed + built, count: leftRows.count)
     }
 
     private static func gatherBuild(_ column: Column, _ rows: [Int], type: DataType) -> Vector {

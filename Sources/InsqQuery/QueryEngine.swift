@@ -40,7 +40,8 @@ public enum QueryEngine {
         switch statement {
         case let .query(query):
             let bound = try Binder(catalog: catalog, source: source).bind(query)
-            let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(bound.plan)
+            let plan = Optimizer.optimize(bound.plan)
+            let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(plan)
             do {
                 let (materialized, rows) = try Materialize.columns(root, types: bound.types)
                 // A column that is NULL by type (SELECT NULL) is shown as TEXT.

@@ -8,10 +8,12 @@ final class SubqueryEvaluator {
     private let parameters = ParameterBox()
     private let innerPlanner: PhysicalPlanner
     private var cache: [[Value]: SubqueryAnswer] = [:]
+    private let optimizedPlan: LogicalPlan
 
     init(plan: SubqueryPlan, compiler: ExpressionCompiler) {
         self.plan = plan
         self.compiler = compiler
+        optimizedPlan = Optimizer.optimize(plan.plan.plan)
         innerPlanner = PhysicalPlanner(context: CompileContext(cancellation: compiler.context.cancellation, parameters: parameters))
     }
 
@@ -55,7 +57,7 @@ final class SubqueryEvaluator {
     private func answer(for key: [Value]) throws -> SubqueryAnswer {
         if let cached = cache[key] { return cached }
         parameters.values = key
-        let root = innerPlanner.build(plan.plan.plan)
+        let root = innerPlanner.build(optimizedPlan)
         let answer: SubqueryAnswer
         switch plan.kind {
         case .exists:

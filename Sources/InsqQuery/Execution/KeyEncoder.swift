@@ -215,13 +215,16 @@ struct RowKeys {
             encoders[k].encode(v, intern: intern, into: &scratch[k])
             let words = scratch[k]
             let bit = UInt64(1) << UInt64(k & 63)
+            // Only text keys can be unknown to a probe; for numbers the sentinel's bits are a real value (-1).
+            var isText = false
+            if case .text = v.data { isText = true }
             for i in 0..<rows {
                 if !v.isValid(i) {
                     flat[i * w + w - 1] |= bit
                     hasNull[i] = true
                 } else {
                     flat[i * w + k] = words[i]
-                    if words[i] == KeyEncoder.missing { hasNull[i] = true }
+                    if isText && words[i] == KeyEncoder.missing { hasNull[i] = true }
                 }
             }
         }

@@ -31,6 +31,14 @@ struct PhysicalPlanner {
                 return HashJoinOperator(left: build(right), right: build(left), plan: swapped, rightTypes: left.outputTypes(),
                                         compiler: compiler, buildsOnLeft: true)
             }
+            // A LEFT JOIN of a few rows to a large table builds on the few and pads the unmatched ones at the end.
+            if join.kind == .left, right.estimatedRows > 4 * left.estimatedRows {
+                let swapped = JoinPlan(kind: .inner, leftKeys: join.rightKeys, rightKeys: join.leftKeys,
+                                       residual: join.residual)
+                return HashJoinOperator(left: build(right), right: build(left), plan: swapped, rightTypes: left.outputTypes(),
+                                        compiler: compiler, buildsOnLeft: true, padsBuildSide: true,
+                                        probeTypes: right.outputTypes())
+            }
             return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes(),
                                     compiler: compiler)
         case let .sort(child, keys):

@@ -28,10 +28,18 @@ final class HashJoinOperator: PhysicalOperator {
     /// When the planner builds on the left input (the smaller one of an inner join), output rows still
     /// put the original left columns first.
     private let buildsOnLeft: Bool
+    /// A LEFT JOIN built on its preserved (left) side: build rows that never matched are emitted at the
+    /// end, padded with NULLs for the probe side's columns (of `probeTypes`).
+    private let padsBuildSide: Bool
+    private let probeTypes: [DataType]
+    private var buildMatched: [Bool] = []
+    private var paddingEmitted = false
 
     init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType],
-         compiler: ExpressionCompiler, buildsOnLeft: Bool = false) {
+         compiler: ExpressionCompiler, buildsOnLeft: Bool = false, padsBuildSide: Bool = false, probeTypes: [DataType] = []) {
         self.buildsOnLeft = buildsOnLeft
+        self.padsBuildSide = padsBuildSide
+        self.probeTypes = probeTypes
         let cancellation = compiler.context.cancellation
         self.cancellation = cancellation
         self.left = left
@@ -80,6 +88,7 @@ final class HashJoinOperator: PhysicalOperator {
             base += batch.count
         }
         built = true
+        buildMatched = [Bool](repeating: false, count: n)
         makeDirectIndex()
     }
 
@@ -109,7 +118,7 @@ final class HashJoinOperator: PhysicalOperator {
         while true {
             if cancellation.isCancelled { throw QueryCancelled() }
             if probing == nil {
-                guard let batch = try left.next() else { return nil }
+                guard let batch = try left.next() else { return try unmatchedBuildRows() }
                 try startProbe(batch)
             }
             if let out = try nextChunk() { return out }
@@ -173,6 +182,7 @@ final class HashJoinOperator: PhysicalOperator {
                 while r >= 0 && leftRows.count < batchSize {
                     leftRows.append(state.row)
                     rightRows.append(r)
+                    if padsBuildSide { buildMatched[r] = true }
                     r = nextRow[r]
                 }
                 if r >= 0 {
@@ -221,6 +231,7 @@ final class HashJoinOperator: PhysicalOperator {
                     leftRows.append(a)
                     rightRows.append(b)
                     state.matched[a] = true
+                    if padsBuildSide { buildMatched[b] = true }
                 }
                 k += 1
             case let .rowEnd(a):
@@ -232,6 +243,17 @@ final class HashJoinOperator: PhysicalOperator {
         }
         probing = state.row < state.batch.count ? state : nil
         return leftRows.isEmpty ? nil : pairBatch(state.batch, leftRows, rightRows)
+    }
+
+    /// Once the probe side is exhausted: the build rows no probe row matched, beside NULLs.
+    private func unmatchedBuildRows() throws -> Batch? {
+        guard padsBuildSide, !paddingEmitted else { return nil }
+        paddingEmitted = true
+        let rows = buildMatched.indices.filter { !buildMatched[$0] }
+        if rows.isEmpty { return nil }
+        let built = buildColumns.enumerated().map { Self.gatherBuild($1, rows, type: rightTypes[$0]) }
+        let padding = probeTypes.map { Vector.nulls($0, count: rows.count) }
+        return Batch(columns: built + padding, count: rows.count)
     }
 
     /// Left rows of the batch beside build rows (-1: NULLs).

@@ -100,6 +100,8 @@ extension ExpressionBinder {
                 break
             }
             guard args.count == 1 else { throw TypeRules.error("\(key)() takes 1 argument", call.range) }
+            // An untyped NULL argument aggregates like a BIGINT that is always NULL.
+            if args[0].type == .null { args[0] = .constant(.null, .bigint) }
             switch function {
             case .count: type = .bigint
             case .avg:

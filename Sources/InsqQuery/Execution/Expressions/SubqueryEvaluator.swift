@@ -43,7 +43,9 @@ final class SubqueryEvaluator {
                 case let (.exists(found), .exists(negated)): builder.append(.boolean(found != negated))
                 case let (.values(set, hasNull), .inValues(negated)):
                     let v = operandVector?.value(at: i, type: operandType) ?? .null
-                    if v.isNull { builder.appendNull() }
+                    // Nothing is IN an empty set, not even NULL.
+                    if set.isEmpty && !hasNull { builder.append(.boolean(negated)) }
+                    else if v.isNull { builder.appendNull() }
                     else if set.contains(v) { builder.append(.boolean(!negated)) }
                     else if hasNull { builder.appendNull() }
                     else { builder.append(.boolean(negated)) }

@@ -109,12 +109,7 @@ extension Binder {
             windows.calls.forEach { $0.expressions.forEach(note) }
         }
         let mapping = Dictionary(uniqueKeysWithValues: used.sorted().enumerated().map { ($1, $0) })
-        func remap(_ e: BoundExpression) -> BoundExpression {
-            e.rewritten { node in
-                if case let .column(i, t, r) = node { return .column(mapping[i] ?? i, t, r) }
-                return nil
-            }
-        }
+        func remap(_ e: BoundExpression) -> BoundExpression { e.remappingColumns(mapping) }
 
         // WHERE conditions on one table filter that table's scan, before any join.
         let pushdown = FilterPushdown.split(whereBound, from: from)

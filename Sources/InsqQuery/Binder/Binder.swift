@@ -167,21 +167,13 @@ final class Binder {
             }
             guard let condition = pushed[offset] else { return scan }
             let start = used.filter { $0 < offset }.count
-            return .filter(scan, condition.rewritten { n in
-                if case let .column(i, t, box) = n { return .column((mapping[i] ?? i) - start, t, box) }
-                return nil
-            })
+            return .filter(scan, condition.remappingColumns(mapping, shift: start))
         case let .join(l, r, kind, lk, rk, residual):
             let leftBase = l.virtualRange.lowerBound
             let rightBase = r.virtualRange.lowerBound
             let leftStart = used.filter { $0 < leftBase }.count
             let rightStart = used.filter { $0 < rightBase }.count
-            func local(_ e: BoundExpression, _ start: Int) -> BoundExpression {
-                e.rewritten { n in
-                    if case let .column(i, t, box) = n { return .column((mapping[i] ?? i) - start, t, box) }
-                    return nil
-                }
-            }
+            func local(_ e: BoundExpression, _ start: Int) -> BoundExpression { e.remappingColumns(mapping, shift: start) }
             let join = JoinPlan(kind: kind, leftKeys: lk.map { local($0, leftStart) }, rightKeys: rk.map { local($0, rightStart) },
                                 residual: residual.map { local($0, leftStart) })
             return .join(buildFrom(l, used: used, mapping: mapping, pushed: pushed),

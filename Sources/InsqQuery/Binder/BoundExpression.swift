@@ -124,6 +124,14 @@ indirect enum BoundExpression: Hashable {
         }
     }
 
+    /// The expression reading column `mapping[i] - shift` wherever it read column i (unmapped: i - shift).
+    func remappingColumns(_ mapping: [Int: Int], shift: Int = 0) -> BoundExpression {
+        rewritten { node in
+            if case let .column(i, t, box) = node { return .column((mapping[i] ?? i) - shift, t, box) }
+            return nil
+        }
+    }
+
     /// Every input column index the expression reads.
     func collectColumns(into set: inout Set<Int>) {
         if case let .column(i, _, _) = self { set.insert(i) }

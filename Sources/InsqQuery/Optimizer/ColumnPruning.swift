@@ -99,10 +99,7 @@ enum ColumnPruning {
     }
 
     private static func remap(_ e: BoundExpression, _ mapping: [Int: Int]) -> BoundExpression {
-        e.rewritten { node in
-            if case let .column(i, t, box) = node { return .column(mapping[i] ?? i, t, box) }
-            return nil
-        }
+        e.remappingColumns(mapping)
     }
 
     private static func positions(_ kept: [Int]) -> [Int: Int] {

@@ -65,9 +65,6 @@ enum PredicatePushdown {
     }
 
     private static func remap(_ e: BoundExpression, _ mapping: [Int: Int]) -> BoundExpression {
-        e.rewritten { node in
-            if case let .column(i, t, box) = node { return .column(mapping[i] ?? i, t, box) }
-            return nil
-        }
+        e.remappingColumns(mapping)
     }
 }

@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "InsqSyntax"),
         .target(name: "InsqStorage"),
         .target(name: "InsqQuery", dependencies: ["InsqSyntax", "InsqStorage"]),
-        .target(name: "InsqData", dependencies: ["InsqStorage"]),
+        .target(name: "InsqData", dependencies: ["InsqStorage"], exclude: ["Snapshot/FORMAT.md"]),
         .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "InsqLineEditor", dependencies: ["CLibEdit", "InsqShell", "InsqQuery"]),

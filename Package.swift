@@ -27,7 +27,7 @@ let package = Package(
 
         .testTarget(name: "InsqSyntaxTests", dependencies: ["InsqSyntax"]),
         .testTarget(name: "InsqStorageTests", dependencies: ["InsqStorage"]),
-        .testTarget(name: "InsqDataTests", dependencies: ["InsqData", "InsqStorage"]),
+        .testTarget(name: "InsqDataTests", dependencies: ["InsqData", "InsqStorage"], exclude: ["Fixtures"]),
         .testTarget(name: "InsqQueryTests", dependencies: ["InsqQuery", "InsqSyntax", "InsqStorage"]),
         .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport", "InsqQuery", "InsqStorage", "InsqSyntax"]),
         .testTarget(name: "InsqQueryFileTests", dependencies: ["InsqTestSupport"]),

@@ -10,6 +10,12 @@ public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
         case unterminatedQuote
         case textAfterClosingQuote
         case invalidValue
+        /// A quote inside a field that does not start with one.
+        case strayQuote
+        /// A type override names a column the header does not have.
+        case unknownColumn
+        /// The caller's cancellation check said stop.
+        case cancelled
     }
 
     public let kind: Kind

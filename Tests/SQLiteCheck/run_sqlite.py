@@ -10,11 +10,18 @@ Two ways to call it:
                             | {"error": "message"}, ...]}
       Every value is tagged so that Swift never guesses: "i" integer, "r" real (repr, exact), "t" text.
 
+  run_sqlite.py --fixtures Tests/Fixtures --jsonl
+      a session for many queries (the random-query test): the first line of input is the request's
+      {"tables": [...]} header, every further line one {"sql": "..."}; each answer is one line,
+      {"columns": [...], "rows": [["i42", "t王芳", null, "r486.4"], ...]} or {"error": "message"},
+      written as soon as the query has run: each value is one string, its tag letter first. A query that
+      runs too long is interrupted and answered with an error.
+
   run_sqlite.py --fixtures Tests/Fixtures "SELECT ..." ["SELECT ..." ...]
       prints each query's column names and rows, tab-separated, for writing and checking cases by hand
       (column types are then inferred from the CSV values).
 
-SQLite is set up to read like insq where it can: LIKE is case-sensitive, year()/month() take
+SQLite is set up to read like insq where it can: LIKE is case-sensitive, year()/month()/day() take
 'YYYY-MM-DD' text, lower()/upper() fold all of Unicode rather than only ASCII.
 """
 
@@ -83,6 +90,7 @@ def open_database(fixtures, tables):
     db.execute("PRAGMA case_sensitive_like=ON")
     db.create_function("year", 1, lambda d: date_part(d, 0, 4), deterministic=True)
     db.create_function("month", 1, lambda d: date_part(d, 5, 7), deterministic=True)
+    db.create_function("day", 1, lambda d: date_part(d, 8, 10), deterministic=True)
     db.create_function("lower", 1, lambda s: None if s is None else str(s).lower(), deterministic=True)
     db.create_function("upper", 1, lambda s: None if s is None else str(s).upper(), deterministic=True)
     if tables is None:
@@ -117,9 +125,37 @@ def run(db, sql):
         return {"error": str(error)}
 
 
+# SQLite virtual-machine steps after which a --jsonl query is interrupted (a few seconds of work).
+STEP_LIMIT = 200_000_000
+STEP_CHECK = 100_000
+
+
+def serve_lines(fixtures):
+    header = json.loads(sys.stdin.readline() or "{}")
+    db = open_database(fixtures, header.get("tables"))
+    steps = [0]
+
+    def progress():
+        steps[0] += STEP_CHECK
+        return 1 if steps[0] > STEP_LIMIT else 0
+
+    db.set_progress_handler(progress, STEP_CHECK)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        steps[0] = 0
+        answer = run(db, json.loads(line)["sql"])
+        if "rows" in answer:
+            answer["rows"] = [[None if v is None else v[0] + v[1] for v in row] for row in answer["rows"]]
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
 def main(argv):
     fixtures = None
     json_mode = False
+    lines_mode = False
     queries = []
     i = 0
     while i < len(argv):
@@ -129,12 +165,17 @@ def main(argv):
         elif argv[i] == "--json":
             json_mode = True
             i += 1
+        elif argv[i] == "--jsonl":
+            lines_mode = True
+            i += 1
         else:
             queries.append(argv[i])
             i += 1
     if fixtures is None:
-        print("usage: run_sqlite.py --fixtures DIR (--json < request | SQL ...)", file=sys.stderr)
+        print("usage: run_sqlite.py --fixtures DIR (--json < request | --jsonl < lines | SQL ...)", file=sys.stderr)
         return 2
+    if lines_mode:
+        return serve_lines(fixtures)
     if json_mode:
         request = json.load(sys.stdin)
         db = open_database(fixtures, request.get("tables"))

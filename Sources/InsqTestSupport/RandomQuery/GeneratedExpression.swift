@@ -49,7 +49,7 @@ public enum ValueKind: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One generated SQL expression with what the generator knows about its values.
-public struct GeneratedExpression: Hashable, Sendable {
+public struct GeneratedExpression: Sendable {
     public var sql: String
     public var kind: ValueKind
     /// An upper bound on the absolute value (numbers only), so that no arithmetic can overflow Int64.
@@ -64,6 +64,19 @@ public struct GeneratedExpression: Hashable, Sendable {
     public var hasAggregate: Bool = false
     /// Whether it contains a window function.
     public var hasWindow: Bool = false
+    /// An integer in insq that SQLite computes as REAL (`round` of an integer): equal as numbers, but
+    /// written `7` and `7.0` when turned into text, so it must not meet CAST(... AS TEXT) or `||`.
+    public var isRealInSQLite: Bool = false
+    /// A NULL without a type in insq: the literal, or CASE and COALESCE of nothing but such NULLs.
+    public var isUntypedNull: Bool = false
+    /// Whether it contains a column reference (a GROUP BY or ORDER BY key must, or it reads as a position).
+    public var hasColumn: Bool = false
+    /// Literals of the column this expression reads unchanged, for comparisons that select some rows.
+    public var literals: [String] = []
+    /// Text values of that column, for LIKE patterns.
+    public var texts: [String] = []
+    /// The join domain of that column.
+    public var domain: String? = nil
 
     public init(_ sql: String, _ kind: ValueKind, magnitude: Double = 0, isExact: Bool = true,
                 isNullable: Bool = false, hasAggregate: Bool = false, hasWindow: Bool = false) {
@@ -88,6 +101,8 @@ public struct GeneratedExpression: Hashable, Sendable {
         var e = self
         e.hasAggregate = parts.contains { $0.hasAggregate } || hasAggregate
         e.hasWindow = parts.contains { $0.hasWindow } || hasWindow
+        e.hasColumn = parts.contains { $0.hasColumn } || hasColumn
+        if e.kind == .integer { e.isRealInSQLite = parts.contains { $0.isRealInSQLite } || isRealInSQLite }
         return e
     }
 }

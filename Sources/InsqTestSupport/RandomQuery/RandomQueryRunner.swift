@@ -1,0 +1,153 @@
+import Foundation
+import InsqQuery
+import InsqStorage
+import InsqSyntax
+
+/// Runs generated queries through insq and SQLite and compares the answers.
+public struct RandomQueryRunner {
+    public var count: Int
+    public var seed: UInt64
+    public var features: RandomQueryFeatures
+    /// Stop after this many differences (1: at the first).
+    public var maxDifferences: Int
+    /// When set, each query is written to this file before it runs (to find a query that crashes insq).
+    public var tracePath: String?
+    /// Print this many of the first queries with their outcome (to see what the generator makes).
+    public var shownQueries: Int
+
+    public init(count: Int, seed: UInt64, features: RandomQueryFeatures, maxDifferences: Int = 1, tracePath: String? = nil,
+                shownQueries: Int = 0) {
+        self.shownQueries = shownQueries
+        self.count = count
+        self.seed = seed
+        self.features = features
+        self.maxDifferences = maxDifferences
+        self.tracePath = tracePath
+    }
+
+    /// Tallies of a run.
+    public struct Counts: Sendable {
+        public var queries = 0
+        /// Both engines gave the same answer (rows, or both an error).
+        public var agreements = 0
+        /// Both engines rejected the query (counted among agreements).
+        public var bothFailed = 0
+        /// Rows compared in agreeing answers.
+        public var rowsCompared = 0
+        public var emptyResults = 0
+        public var ordered = 0
+        public var limited = 0
+        public var differences = 0
+    }
+
+    public struct Report: Sendable {
+        public var counts = Counts()
+        public var differences: [Difference] = []
+        public var seconds: Double = 0
+        /// Time spent in insq (parse, bind, run, read the values) and then still waiting for SQLite's answer.
+        public var insqSeconds: Double = 0
+        public var sqliteSeconds: Double = 0
+
+        public var summary: String {
+            let c = counts
+            return "random queries: \(c.queries) run, \(c.agreements) agreed (\(c.bothFailed) of them both errors), "
+                + "\(c.differences) differed; \(c.rowsCompared) rows compared; \(c.ordered) ordered, \(c.limited) with LIMIT, "
+                + "\(c.emptyResults) empty; " + String(format: "%.1f s (insq %.1f s, SQLite %.1f s)", seconds, insqSeconds, sqliteSeconds)
+        }
+    }
+
+    /// Runs hand-written queries (one per line) through both engines and prints both answers, compared as
+    /// multisets: for minimising a difference.
+    public static func replay(_ queries: [String], catalog: Catalog) throws(HarnessError) -> String {
+        let sqlite = try SQLiteSession()
+        var text = ""
+        for sql in queries {
+            let (mine, types) = insqAnswer(sql, catalog: catalog)
+            let theirs = Self.sqliteAnswer(try sqlite.run(sql), types: types)
+            let query = GeneratedQuery(sql: sql, outputKinds: [], outputExactness: [], orderKeys: nil,
+                                       hasHiddenOrderKey: false, hasLimit: false)
+            let verdict = AnswerComparison.compare(query, insq: mine, sqlite: theirs, types: types)
+            text += "\(verdict): \(sql)\n"
+            if case .agree = verdict { continue }
+            text += Difference(index: 0, query: query, reason: "\(verdict)", insq: mine, sqlite: theirs, types: types ?? []).description
+        }
+        return text
+    }
+
+    public func run(catalog: Catalog) throws(HarnessError) -> Report {
+        let start = Date()
+        let sqlite = try SQLiteSession()
+        let generator = RandomQueryGenerator(profile: FixtureProfile(catalog: catalog), seed: seed, features: features)
+        var report = Report()
+        for index in 1...max(1, count) {
+            let query = generator.next()
+            if let tracePath { try? query.sql.write(toFile: tracePath, atomically: false, encoding: .utf8) }
+            // SQLite answers in its own process while insq runs the same query here.
+            try sqlite.submit(query.sql)
+            let insqStart = Date()
+            let (mine, types) = Self.insqAnswer(query.sql, catalog: catalog)
+            let sqliteStart = Date()
+            report.insqSeconds += sqliteStart.timeIntervalSince(insqStart)
+            let sqliteOutcome = try sqlite.answer()
+            report.sqliteSeconds += Date().timeIntervalSince(sqliteStart)
+            let theirs = Self.sqliteAnswer(sqliteOutcome, types: types)
+            report.counts.queries += 1
+            if query.orderKeys != nil { report.counts.ordered += 1 }
+            if query.hasLimit { report.counts.limited += 1 }
+            let verdict = AnswerComparison.compare(query, insq: mine, sqlite: theirs, types: types)
+            if index <= shownQueries { print("#\(index) \(verdict): \(query.sql)") }
+            switch verdict {
+            case let .agree(rows):
+                report.counts.agreements += 1
+                report.counts.rowsCompared += rows
+                if rows == 0 { report.counts.emptyResults += 1 }
+            case .bothFailed:
+                report.counts.agreements += 1
+                report.counts.bothFailed += 1
+            case let .differ(reason):
+                report.counts.differences += 1
+                report.differences.append(Difference(index: index, query: query, reason: reason, insq: mine, sqlite: theirs,
+                                                      types: types ?? []))
+                if report.differences.count >= maxDifferences {
+                    report.seconds = Date().timeIntervalSince(start)
+                    return report
+                }
+            }
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// SQLite's answer in comparable cells, its values read as insq's column `types` say.
+    static func sqliteAnswer(_ outcome: SQLiteHarness.Outcome, types: [DataType]?) -> EngineAnswer {
+        switch outcome {
+        case let .error(message):
+            return .error(message)
+        case let .rows(_, rows):
+            let columnTypes = types ?? []
+            return .rows(rows.map { row in
+                row.enumerated().map { i, v in ComparableCell.sqlite(v, as: i < columnTypes.count ? columnTypes[i] : .text) }
+            })
+        }
+    }
+
+    /// insq's answer in comparable cells, and its column types.
+    static func insqAnswer(_ sql: String, catalog: Catalog) -> (EngineAnswer, [DataType]?) {
+        do {
+            let result = try QueryEngine.run(sql, catalog: catalog)
+            var rows: [[String]] = []
+            rows.reserveCapacity(result.rowCount)
+            for r in 0..<result.rowCount {
+                rows.append(result.columns.map { ComparableCell.insq($0.value(at: r)) })
+            }
+            return (.rows(rows), result.schema.map(\.type))
+        } catch let diagnostic as Diagnostic {
+            let bytes = Array(sql.utf8)
+            let start = min(max(0, diagnostic.range.start), bytes.count), end = min(max(start, diagnostic.range.end), bytes.count)
+            let at = String(decoding: bytes[start..<end], as: UTF8.self)
+            return (.error("\(diagnostic.phase.rawValue) error: \(diagnostic.message) (at \"\(at)\")"), nil)
+        } catch {
+            return (.error("\(error)"), nil)
+        }
+    }
+}

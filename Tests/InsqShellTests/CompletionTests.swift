@@ -11,7 +11,7 @@ import Testing
 
     @Test func metaCommands() {
         #expect(candidates(".sch") == [".schema"])
-        #expect(candidates(".") == [".exit", ".help", ".mode", ".quit", ".read", ".schema", ".tables", ".timer"])
+        #expect(candidates(".") == [".exit", ".help", ".import", ".mode", ".open", ".quit", ".read", ".save", ".schema", ".tables", ".timer"])
         #expect(candidates(".t") == [".tables", ".timer"])
         #expect(candidates(".x") == [])
     }

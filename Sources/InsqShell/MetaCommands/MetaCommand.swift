@@ -20,6 +20,10 @@ public struct MetaCommand: Hashable, Sendable {
                     summary: "Set how results are printed (no argument: show it)"),
         MetaCommand(name: "timer", aliases: [], arguments: "on|off", summary: "Print each statement's run time"),
         MetaCommand(name: "read", aliases: [], arguments: "FILE", summary: "Run the statements in FILE"),
+        MetaCommand(name: "import", aliases: [], arguments: "FILE [TABLE]",
+                    summary: "Load a CSV file as a table (types inferred; named after the file)"),
+        MetaCommand(name: "save", aliases: [], arguments: "FILE", summary: "Write every table to an insq snapshot"),
+        MetaCommand(name: "open", aliases: [], arguments: "FILE", summary: "Replace the tables with a snapshot's"),
         MetaCommand(name: "quit", aliases: ["exit"], arguments: "", summary: "Leave insq"),
     ]
 
@@ -63,6 +67,9 @@ extension Session {
             case "mode": try setMode(arguments, output: &output)
             case "timer": try setTimer(arguments)
             case "read": return try readFile(arguments, output: &output, errors: &errors)
+            case "import": try importCSV(arguments, output: &output)
+            case "save": try saveSnapshot(arguments, output: &output)
+            case "open": try openSnapshot(arguments, output: &output)
             case "quit":
                 try Self.expectArguments(arguments, count: 0, for: command)
                 return .quit

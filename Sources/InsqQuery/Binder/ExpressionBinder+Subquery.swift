@@ -90,8 +90,15 @@ extension ExpressionBinder {
                     throw TypeRules.error("the offset of \(key)() must be a whole number, 0 or more", arguments[1].range)
                 }
             }
-            type = args[0].type == .null ? .bigint : args[0].type
-            if args.count > 2 { args[2] = try TypeRules.coerce(args[2], to: type, range: arguments[2].range) }
+            // The result takes the common type of the value and the default (lag(id, 1, 2.5) is a DECIMAL).
+            var common = args[0].type
+            if args.count > 2 {
+                common = try TypeRules.unify([(args[0], arguments[0].range), (args[2], arguments[2].range)],
+                                             what: "\(key)() value and default")
+                args[2] = try TypeRules.coerce(args[2], to: common == .null ? .bigint : common, range: arguments[2].range)
+            }
+            type = common == .null ? .bigint : common
+            args[0] = try TypeRules.coerce(args[0], to: type, range: arguments[0].range)
         case .count, .countStar, .sum, .avg, .min, .max:
             if isStar {
                 guard function == .count else { throw TypeRules.error("only COUNT takes *", call.range) }

@@ -14,10 +14,13 @@ public struct RandomQueryRunner {
     public var tracePath: String?
     /// Print this many of the first queries with their outcome (to see what the generator makes).
     public var shownQueries: Int
+    /// insq's time limit per query: a query cancelled after it is counted and listed, not compared.
+    public var timeLimit: Double
 
     public init(count: Int, seed: UInt64, features: RandomQueryFeatures, maxDifferences: Int = 1, tracePath: String? = nil,
-                shownQueries: Int = 0) {
+                shownQueries: Int = 0, timeLimit: Double = 20) {
         self.shownQueries = shownQueries
+        self.timeLimit = timeLimit
         self.count = count
         self.seed = seed
         self.features = features
@@ -38,6 +41,8 @@ public struct RandomQueryRunner {
         public var ordered = 0
         public var limited = 0
         public var differences = 0
+        /// Queries insq did not finish within the time limit (a performance problem, not a wrong answer).
+        public var timedOut = 0
     }
 
     public struct Report: Sendable {
@@ -47,12 +52,17 @@ public struct RandomQueryRunner {
         /// Time spent in insq (parse, bind, run, read the values) and then still waiting for SQLite's answer.
         public var insqSeconds: Double = 0
         public var sqliteSeconds: Double = 0
+        /// The query insq took longest over, and how long.
+        public var slowestInsq: (seconds: Double, index: Int, sql: String) = (0, 0, "")
+        /// Queries insq did not finish within the time limit.
+        public var timedOutQueries: [String] = []
 
         public var summary: String {
             let c = counts
             return "random queries: \(c.queries) run, \(c.agreements) agreed (\(c.bothFailed) of them both errors), "
-                + "\(c.differences) differed; \(c.rowsCompared) rows compared; \(c.ordered) ordered, \(c.limited) with LIMIT, "
+                + "\(c.differences) differed, \(c.timedOut) timed out in insq; \(c.rowsCompared) rows compared; \(c.ordered) ordered, \(c.limited) with LIMIT, "
                 + "\(c.emptyResults) empty; " + String(format: "%.1f s (insq %.1f s, SQLite %.1f s)", seconds, insqSeconds, sqliteSeconds)
+                + String(format: "; slowest in insq: #%d, %.2f s", slowestInsq.index, slowestInsq.seconds)
         }
     }
 
@@ -85,13 +95,20 @@ public struct RandomQueryRunner {
             // SQLite answers in its own process while insq runs the same query here.
             try sqlite.submit(query.sql)
             let insqStart = Date()
-            let (mine, types) = Self.insqAnswer(query.sql, catalog: catalog)
+            let (mine, types) = Self.insqAnswer(query.sql, catalog: catalog, timeLimit: timeLimit)
             let sqliteStart = Date()
-            report.insqSeconds += sqliteStart.timeIntervalSince(insqStart)
+            let insqTime = sqliteStart.timeIntervalSince(insqStart)
+            report.insqSeconds += insqTime
+            if insqTime > report.slowestInsq.seconds { report.slowestInsq = (insqTime, index, query.sql) }
             let sqliteOutcome = try sqlite.answer()
             report.sqliteSeconds += Date().timeIntervalSince(sqliteStart)
             let theirs = Self.sqliteAnswer(sqliteOutcome, types: types)
             report.counts.queries += 1
+            if case .error(Self.timedOut) = mine {
+                report.counts.timedOut += 1
+                report.timedOutQueries.append(query.sql)
+                continue
+            }
             if query.orderKeys != nil { report.counts.ordered += 1 }
             if query.hasLimit { report.counts.limited += 1 }
             let verdict = AnswerComparison.compare(query, insq: mine, sqlite: theirs, types: types)
@@ -131,10 +148,16 @@ public struct RandomQueryRunner {
         }
     }
 
-    /// insq's answer in comparable cells, and its column types.
-    static func insqAnswer(_ sql: String, catalog: Catalog) -> (EngineAnswer, [DataType]?) {
+    static let timedOut = "cancelled: over the time limit"
+
+    /// insq's answer in comparable cells, and its column types; cancelled after `timeLimit` seconds.
+    static func insqAnswer(_ sql: String, catalog: Catalog, timeLimit: Double = 20) -> (EngineAnswer, [DataType]?) {
+        let cancellation = CancellationFlag()
+        let timer = DispatchWorkItem { cancellation.cancel() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
+        defer { timer.cancel() }
         do {
-            let result = try QueryEngine.run(sql, catalog: catalog)
+            let result = try QueryEngine.run(sql, catalog: catalog, cancellation: cancellation)
             var rows: [[String]] = []
             rows.reserveCapacity(result.rowCount)
             for r in 0..<result.rowCount {
@@ -146,6 +169,8 @@ public struct RandomQueryRunner {
             let start = min(max(0, diagnostic.range.start), bytes.count), end = min(max(start, diagnostic.range.end), bytes.count)
             let at = String(decoding: bytes[start..<end], as: UTF8.self)
             return (.error("\(diagnostic.phase.rawValue) error: \(diagnostic.message) (at \"\(at)\")"), nil)
+        } catch is QueryCancelled {
+            return (.error(timedOut), nil)
         } catch {
             return (.error("\(error)"), nil)
         }

@@ -12,8 +12,6 @@ public final class SQLiteSession {
 
     public init(fixtures: URL = TestPaths.fixtures) throws(HarnessError) {
         guard let python = SQLiteHarness.pythonPath else { throw HarnessError("python3 not found on PATH") }
-        // A write to a process that has died must fail with EPIPE, not kill the test run.
-        signal(SIGPIPE, SIG_IGN)
         let stdin = Pipe(), stdout = Pipe()
         errors = Pipe()
         process.executableURL = URL(fileURLWithPath: python)
@@ -75,6 +73,9 @@ public final class SQLiteSession {
     }
 
     private func send(_ object: [String: Any]) throws(HarnessError) {
+        // Writing to a process that has exited would raise SIGPIPE; the signal is left alone because other
+        // tests in this process start children, which would inherit an ignored SIGPIPE.
+        guard process.isRunning else { throw HarnessError("run_sqlite.py has exited\(stderrText())") }
         do {
             var data = try JSONSerialization.data(withJSONObject: object)
             data.append(UInt8(ascii: "\n"))

@@ -23,23 +23,7 @@ public struct QueryFileRunner: Sendable {
 
     /// Runs a file and, in record mode, writes the rewritten text back to it.
     public func run(_ file: QueryFile) -> QueryFileReport {
-        let text: String
-        do {
-            text = try file.read()
-        } catch {
-            var report = QueryFileReport()
-            report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot read: \(error)"))
-            return report
-        }
-        var report = run(text: text, fileName: file.relativePath, isErrorGolden: file.isErrorGolden)
-        if let rewritten = report.rewrittenText {
-            do {
-                try rewritten.write(toFile: file.path, atomically: true, encoding: .utf8)
-            } catch {
-                report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot write: \(error)"))
-            }
-        }
-        return report
+        file.runRewriting { text in run(text: text, fileName: file.relativePath, isErrorGolden: file.isErrorGolden) }
     }
 
     /// Runs the text of a `.test` file; `fileName` is used in messages only.

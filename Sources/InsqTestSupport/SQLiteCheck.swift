@@ -12,23 +12,7 @@ public struct SQLiteCheck: Sendable {
     }
 
     public func run(_ file: QueryFile) -> QueryFileReport {
-        let text: String
-        do {
-            text = try file.read()
-        } catch {
-            var report = QueryFileReport()
-            report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot read: \(error)"))
-            return report
-        }
-        var report = run(text: text, fileName: file.relativePath)
-        if let rewritten = report.rewrittenText {
-            do {
-                try rewritten.write(toFile: file.path, atomically: true, encoding: .utf8)
-            } catch {
-                report.failures.append(TestFailure(file: file.relativePath, line: 0, message: "cannot write: \(error)"))
-            }
-        }
-        return report
+        file.runRewriting { text in run(text: text, fileName: file.relativePath) }
     }
 
     public func run(text: String, fileName: String,

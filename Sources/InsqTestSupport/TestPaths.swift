@@ -62,3 +62,27 @@ public struct QueryFile: Sendable, Hashable, CustomStringConvertible {
         return found.sorted { $0.queryPath < $1.queryPath }
     }
 }
+
+extension QueryFile {
+    /// Reads the file, runs `body` on its text and, when the report carries rewritten text (record mode),
+    /// writes it back; read and write failures become report failures.
+    func runRewriting(_ body: (String) -> QueryFileReport) -> QueryFileReport {
+        let text: String
+        do {
+            text = try read()
+        } catch {
+            var report = QueryFileReport()
+            report.failures.append(TestFailure(file: relativePath, line: 0, message: "cannot read: \(error)"))
+            return report
+        }
+        var report = body(text)
+        if let rewritten = report.rewrittenText {
+            do {
+                try rewritten.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                report.failures.append(TestFailure(file: relativePath, line: 0, message: "cannot write: \(error)"))
+            }
+        }
+        return report
+    }
+}

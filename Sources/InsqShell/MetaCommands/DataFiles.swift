@@ -31,7 +31,9 @@ extension Session {
     func saveSnapshot<Out: TextOutputStream>(_ arguments: [String], output: inout Out) throws {
         guard arguments.count == 1 else { throw MetaCommandError(message: "usage: .save FILE") }
         do {
-            try SnapshotWriter.write(Snapshot(tables: catalog.tables), to: arguments[0])
+            try SnapshotWriter.write(Snapshot(tables: catalog.tables,
+                                                views: catalog.views.map { (name: $0.name, sql: $0.sql) }),
+                                       to: arguments[0])
         } catch {
             throw MetaCommandError(message: "\(error)")
         }
@@ -46,7 +48,7 @@ extension Session {
         } catch {
             throw MetaCommandError(message: "\(error)")
         }
-        catalog = Catalog(snapshot.tables)
+        catalog = Catalog(snapshot.tables, views: snapshot.views.map { ViewDefinition(name: $0.name, sql: $0.sql) })
         output.write("opened \(arguments[0]): \(snapshot.tables.map(\.name).joined(separator: ", "))\n")
     }
 

@@ -33,37 +33,50 @@ public enum QueryEngine {
     /// Every scalar and aggregate function name, sorted (for completion and help).
     public static let functionNames: [String] = FunctionRegistry.allNames.sorted()
 
-    /// Runs a parsed statement. Throws `Diagnostic` (binder and execution errors carry ranges into `source`)
-    /// or `QueryCancelled`.
+    /// Runs a parsed query. Throws `Diagnostic` (binder and execution errors carry ranges into `source`)
+    /// or `QueryCancelled`; a statement that is not a query is an error here: run it with `perform`.
     public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,
-                               cancellation: CancellationFlag = CancellationFlag()) throws -> QueryResult {
-        switch statement {
-        case let .query(query):
-            let bound = try Binder(catalog: catalog, source: source).bind(query)
-            let plan = Optimizer.optimize(bound.plan)
-            let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(plan)
-            do {
-                let (materialized, rows) = try Materialize.columns(root, types: bound.types)
-                // A column that is NULL by type (SELECT NULL) is shown as TEXT.
-                let columns = materialized.map { column -> Column in
-                    guard column.type == .null else { return column }
-                    var b = ColumnBuilder(type: .text, capacity: rows)
-                    for _ in 0..<rows { b.appendNull() }
-                    return b.build()
-                }
-                let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }
-                return QueryResult(schema: schema, columns: columns)
-            } catch let failure as ExecutionError {
-                throw Diagnostic(phase: .execution, message: failure.message, range: failure.range ?? query.range)
+                               cancellation: CancellationFlag = CancellationFlag(),
+                               loadFile: FileTableLoader? = nil) throws -> QueryResult {
+        guard case let .query(query) = statement else {
+            throw Diagnostic(phase: .binder, message: "this statement returns no rows; it can only be performed",
+                             range: SQLParser.range(of: statement))
+        }
+        return try runQuery(query, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+    }
+
+    /// Binds, plans and runs a query.
+    static func runQuery(_ query: Query, source: SourceText, catalog: Catalog, cancellation: CancellationFlag,
+                         loadFile: FileTableLoader?) throws -> QueryResult {
+        let bound = try Binder(catalog: catalog, source: source, loadFile: loadFile).bind(query)
+        return try materialize(bound, range: query.range, cancellation: cancellation)
+    }
+
+    /// Runs a bound query to the end; an execution error without a place of its own points at `range`.
+    static func materialize(_ bound: Relation, range: SourceRange, cancellation: CancellationFlag) throws -> QueryResult {
+        let plan = Optimizer.optimize(bound.plan)
+        let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(plan)
+        do {
+            let (materialized, rows) = try Materialize.columns(root, types: bound.types)
+            // A column that is NULL by type (SELECT NULL) is shown as TEXT.
+            let columns = materialized.map { column -> Column in
+                guard column.type == .null else { return column }
+                var b = ColumnBuilder(type: .text, capacity: rows)
+                for _ in 0..<rows { b.appendNull() }
+                return b.build()
             }
+            let schema = zip(bound.names, bound.types).map { ColumnSchema(name: $0, type: $1 == .null ? .text : $1) }
+            return QueryResult(schema: schema, columns: columns)
+        } catch let failure as ExecutionError {
+            throw Diagnostic(phase: .execution, message: failure.message, range: failure.range ?? range)
         }
     }
 
     /// Parses and runs one statement of text.
-    public static func run(_ text: String, catalog: Catalog,
-                           cancellation: CancellationFlag = CancellationFlag()) throws -> QueryResult {
+    public static func run(_ text: String, catalog: Catalog, cancellation: CancellationFlag = CancellationFlag(),
+                           loadFile: FileTableLoader? = nil) throws -> QueryResult {
         let source = SourceText(text)
         let statement = try SQLParser.parseStatement(source)
-        return try execute(statement, source: source, catalog: catalog, cancellation: cancellation)
+        return try execute(statement, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
     }
 }

@@ -1,10 +1,13 @@
-/// A column's name and type.
+/// A column's name and type, and whether it refuses NULLs.
 public struct ColumnSchema: Hashable, Sendable {
     public let name: String
     public let type: DataType
-    public init(name: String, type: DataType) {
+    /// Declared `NOT NULL` in CREATE TABLE: INSERT refuses a NULL in this column.
+    public let isNotNull: Bool
+    public init(name: String, type: DataType, isNotNull: Bool = false) {
         self.name = name
         self.type = type
+        self.isNotNull = isNotNull
     }
 }
 

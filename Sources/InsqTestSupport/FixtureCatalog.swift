@@ -1,4 +1,6 @@
+import Foundation
 import InsqData
+import InsqQuery
 import InsqStorage
 
 /// The fixture tables of `Tests/Fixtures/*.csv`, loaded once per test process with the shell's CSV loader.
@@ -6,6 +8,19 @@ public enum FixtureCatalog {
     /// The three built-in tables read from the fixture CSVs.
     public static func load() throws(FixtureError) -> Catalog {
         try cached.get()
+    }
+
+    /// Reads `FROM 'file.csv'` in `.test` files: a CSV file of the fixture folder, types inferred as `.import`
+    /// does. Messages leave the folder out, so that recorded diagnostics do not depend on where the package is.
+    public static let loadFile: FileTableLoader = { path in
+        let url = TestPaths.fixtures.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw FixtureError("no such file") }
+        let name = url.deletingPathExtension().lastPathComponent
+        do {
+            return try CSVImporter.importFile(path: url.path, tableName: name).table
+        } catch let failure as CSVError {
+            throw FixtureError((failure.line.map { "line \($0): " } ?? "") + failure.message)
+        }
     }
 
     private static let cached: Result<Catalog, FixtureError> = {

@@ -5,8 +5,9 @@ import InsqSyntax
 
 /// Runs the records of `.test` files through insq and compares, or in record mode rewrites, their expectations.
 public struct QueryFileRunner: Sendable {
-    /// Runs one statement against a catalog; `QueryEngine.run` unless a test substitutes another.
-    public typealias Executor = @Sendable (_ sql: String, _ catalog: Catalog) throws -> QueryResult
+    /// Runs one statement against a catalog; `QueryEngine.perform` (with `FROM 'file'` reading the fixture
+    /// folder) unless a test substitutes another.
+    public typealias Executor = @Sendable (_ sql: String, _ catalog: Catalog) throws -> StatementOutcome
 
     public var isRecording: Bool
     public var executor: Executor
@@ -14,7 +15,9 @@ public struct QueryFileRunner: Sendable {
     public var fixtures: @Sendable () throws -> Catalog
 
     public init(isRecording: Bool = false,
-                executor: @escaping Executor = { sql, catalog in try QueryEngine.run(sql, catalog: catalog) },
+                executor: @escaping Executor = { sql, catalog in
+                    try QueryEngine.perform(sql, catalog: catalog, loadFile: FixtureCatalog.loadFile)
+                },
                 fixtures: @escaping @Sendable () throws -> Catalog = { try FixtureCatalog.load() }) {
         self.isRecording = isRecording
         self.executor = executor
@@ -54,7 +57,8 @@ public struct QueryFileRunner: Sendable {
                 }
             case let .statement(statement):
                 report.caseCount += 1
-                if let message = check(statement, catalog: catalog, isErrorGolden: isErrorGolden, rewriter: &rewriter) {
+                // A statement that changes the catalog changes it for the records after it.
+                if let message = check(statement, catalog: &catalog, isErrorGolden: isErrorGolden, rewriter: &rewriter) {
                     report.failures.append(TestFailure(file: fileName, line: statement.layout.lineNumber, message: message))
                 }
             }
@@ -73,7 +77,10 @@ public struct QueryFileRunner: Sendable {
     private func check(_ query: QueryRecord, catalog: Catalog, rewriter: inout ScriptRewriter) -> String? {
         let result: QueryResult
         do {
-            result = try executor(query.sql, catalog)
+            guard case let .rows(rows) = try executor(query.sql, catalog) else {
+                return "a query record must return rows; use `statement ok` for this statement\n\(query.sql.indented())"
+            }
+            result = rows
         } catch {
             return "query failed\n\(query.sql.indented())\n\(describe(error, sql: query.sql).indented("    "))"
         }
@@ -134,14 +141,15 @@ public struct QueryFileRunner: Sendable {
 
     // MARK: - statement
 
-    private func check(_ statement: StatementRecord, catalog: Catalog, isErrorGolden: Bool,
+    private func check(_ statement: StatementRecord, catalog: inout Catalog, isErrorGolden: Bool,
                        rewriter: inout ScriptRewriter) -> String? {
-        let outcome: Result<QueryResult, any Error>
+        let outcome: Result<StatementOutcome, any Error>
         do {
             outcome = .success(try executor(statement.sql, catalog))
         } catch {
             outcome = .failure(error)
         }
+        if case let .success(.catalogChanged(changed, _, _)) = outcome { catalog = changed }
         switch (statement.outcome, outcome) {
         case (.ok, .success):
             return nil

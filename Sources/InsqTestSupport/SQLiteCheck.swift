@@ -1,4 +1,5 @@
-/// Compares the `query` records of a `.test` file (those not marked `skipif sqlite`) with SQLite's answers.
+/// Compares the `query` records of a `.test` file (those not marked `skipif sqlite`) with SQLite's answers,
+/// after running the `statement ok` records before them (CREATE TABLE, INSERT, ...) in SQLite too.
 ///
 /// The expected blocks are insq's answers (recorded and reviewed), so SQLite agreeing with them means it
 /// agrees with insq. The record's type letters say how SQLite's loosely typed values are read:
@@ -27,23 +28,37 @@ public struct SQLiteCheck: Sendable {
             report.failures.append(TestFailure(file: fileName, line: error.line, message: error.message))
             return report
         }
-        let queries: [QueryRecord] = script.records.compactMap { record in
-            if case let .query(q) = record, !q.skipsSQLite { return q }
-            return nil
+        // Successful statements run too, in file order, so that later queries see the same tables; a statement
+        // insq refuses is left out, since SQLite might accept it and then hold different data.
+        let checked: [CheckedRecord] = script.records.compactMap { record in
+            switch record {
+            case let .query(q) where !q.skipsSQLite: return .query(q)
+            case let .statement(s) where !s.skipsSQLite && s.outcome == .ok: return .statement(s)
+            default: return nil
+            }
         }
-        guard !queries.isEmpty else { return report }
+        guard checked.contains(where: { if case .query = $0 { true } else { false } }) else { return report }
         let outcomes: [SQLiteHarness.Outcome]
         do {
-            outcomes = try sqlite(queries.map(\.sql))
+            outcomes = try sqlite(checked.map(\.sql))
         } catch {
             report.failures.append(TestFailure(file: fileName, line: 0, message: "SQLite harness: \(error)"))
             return report
         }
         var rewriter = ScriptRewriter()
-        for (query, outcome) in zip(queries, outcomes) {
-            report.caseCount += 1
-            if let message = compare(query, outcome, rewriter: &rewriter) {
-                report.failures.append(TestFailure(file: fileName, line: query.layout.lineNumber, message: message))
+        for (record, outcome) in zip(checked, outcomes) {
+            switch record {
+            case let .query(query):
+                report.caseCount += 1
+                if let message = compare(query, outcome, rewriter: &rewriter) {
+                    report.failures.append(TestFailure(file: fileName, line: query.layout.lineNumber, message: message))
+                }
+            case let .statement(statement):
+                if case let .error(message) = outcome {
+                    report.failures.append(TestFailure(file: fileName, line: statement.layout.lineNumber,
+                        message: "SQLite failed: \(message)\n\(statement.sql.indented())\n"
+                            + "  (if the statement is not SQLite's syntax, mark it `skipif sqlite`)"))
+                }
             }
         }
         if fillsMissingExpectations, !rewriter.isEmpty {
@@ -108,5 +123,18 @@ public struct SQLiteCheck: Sendable {
             }
         }
         return scales
+    }
+}
+
+/// A record the SQLite check sends to SQLite: a query to compare, or a statement that sets up the data.
+private enum CheckedRecord {
+    case query(QueryRecord)
+    case statement(StatementRecord)
+
+    var sql: String {
+        switch self {
+        case let .query(q): return q.sql
+        case let .statement(s): return s.sql
+        }
     }
 }

@@ -38,7 +38,8 @@ public enum SQLiteHarness {
         return nil
     }()
 
-    /// Runs each query on a fresh in-memory database holding the fixture tables; one Python process per call.
+    /// Runs the statements in order on one fresh in-memory database holding the fixture tables (so a CREATE TABLE
+    /// is seen by the queries after it); one Python process per call.
     public static func run(_ queries: [String], fixtures: URL = TestPaths.fixtures) throws(HarnessError) -> [Outcome] {
         guard let python = pythonPath else { throw HarnessError("python3 not found on PATH") }
         let request = Request(

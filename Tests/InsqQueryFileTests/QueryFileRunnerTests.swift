@@ -7,7 +7,9 @@ import Testing
 /// The runner against a stand-in engine, so that comparison and record mode are tested without the real one.
 @Suite struct QueryFileRunnerTests {
     /// Answers a few fixed statements; anything else is an unknown-column error at byte 7.
-    static let fakeEngine: QueryFileRunner.Executor = { sql, _ in
+    static let fakeEngine: QueryFileRunner.Executor = { sql, _ in .rows(try fakeQuery(sql)) }
+
+    static func fakeQuery(_ sql: String) throws -> QueryResult {
         switch sql {
         case "SELECT id, name FROM t;":
             return result([("id", .bigint), ("name", .text)],
@@ -91,6 +93,38 @@ import Testing
                 + 1\t王芳
                   3\tNULL
             """)
+    }
+
+    @Test func statementsChangeTheCatalogForLaterRecords() {
+        let runner = QueryFileRunner(fixtures: { Catalog() })
+        let report = runner.run(text: """
+            statement ok
+            CREATE TABLE t (id BIGINT NOT NULL, name TEXT);
+
+            statement ok
+            INSERT INTO t VALUES (1, 'a'), (2, 'b');
+
+            statement error NULL in a NOT NULL column
+            INSERT INTO t VALUES (3, 'c'), (NULL, 'd');
+
+            query IT
+            SELECT id, name FROM t ORDER BY id;
+            ----
+            1\ta
+            2\tb
+
+            statement ok
+            COPY t TO 'nowhere.csv';
+
+            query I
+            COPY t TO 'nowhere.csv';
+            ----
+            1
+
+            """, fileName: "Tests/Queries/x/y.test", isErrorGolden: false)
+        #expect(report.caseCount == 6)
+        #expect(report.failures.map(\.line) == [19])
+        #expect(report.failures.first?.message.hasPrefix("a query record must return rows") == true)
     }
 
     @Test func typeLettersAreChecked() {

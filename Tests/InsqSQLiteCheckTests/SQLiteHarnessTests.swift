@@ -88,6 +88,38 @@ struct SQLiteHarnessTests {
         #expect(filled.rewrittenText?.hasSuffix("WHERE person_id = 5;\n----\nNguyễn Văn An\n") == true)
     }
 
+    @Test func statementsRunBeforeTheQueriesAfterThem() {
+        let text = """
+            statement ok
+            CREATE TABLE t (id BIGINT, note TEXT);
+
+            statement ok
+            INSERT INTO t VALUES (1, 'a'), (2, NULL);
+
+            # insq refuses it, so SQLite must not see it either (it would accept it).
+            statement error
+            INSERT INTO t VALUES ('x', 'y');
+
+            skipif sqlite
+            statement ok
+            INSERT INTO t VALUES (3, 'only insq');
+
+            query IT
+            SELECT id, note FROM t ORDER BY id;
+            ----
+            1\ta
+            2\tNULL
+
+            statement ok
+            SELEC 1;
+
+            """
+        let report = SQLiteCheck().run(text: text, fileName: "y.test")
+        #expect(report.caseCount == 1)
+        #expect(report.failures.map(\.line) == [21])
+        #expect(report.failures.first?.message.hasPrefix("SQLite failed: near \"SELEC\": syntax error") == true)
+    }
+
     @Test func harnessFailureIsReported() {
         let report = SQLiteCheck().run(text: "query I\nSELECT 1;\n----\n1\n", fileName: "y.test") { _ throws(HarnessError) in
             throw HarnessError("python exploded")

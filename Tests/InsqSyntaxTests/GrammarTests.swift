@@ -125,6 +125,16 @@ struct GrammarTests {
     static let entries: [String: Entry] = [
         "statement_list": { _ = try $0.parseStatementList() },
         "statement": { _ = try $0.parseStatement() },
+        "create_statement": { _ = try $0.parseCreateStatement() },
+        "table_definition": { _ = try $0.parseTableDefinition(from: 0, isReplace: false) },
+        "view_definition": { _ = try $0.parseViewDefinition(from: 0, isReplace: false) },
+        "column_definition": { _ = try $0.parseColumnDefinition() },
+        "insert_statement": { _ = try $0.parseInsertStatement() },
+        "values_clause": { _ = try $0.parseValuesClause() },
+        "value_row": { _ = try $0.parseValueRow() },
+        "drop_statement": { _ = try $0.parseDropStatement() },
+        "copy_statement": { _ = try $0.parseCopyStatement() },
+        "copy_option": { _ = try $0.parseCopyOption() },
         "query": { _ = try $0.parseQuery() },
         "with_clause": { parser in
             guard try parser.parseWithClause() != nil else { throw parser.unexpected() }

@@ -154,6 +154,7 @@ func shape(_ condition: JoinCondition) -> String {
 func shape(_ reference: TableReference) -> String {
     switch reference {
     case let .table(name, alias): return name.name + (alias.map { " " + $0.name } ?? "")
+    case let .file(path, alias, _): return "'\(path)'" + (alias.map { " " + $0.name } ?? "")
     case let .join(left, kind, right, condition, _):
         return "(\(shape(left)) \(joinKindText(kind)) JOIN \(shape(right))\(shape(condition)))"
     case let .subquery(query, alias, _): return "{\(shape(query))} " + alias.name
@@ -165,6 +166,19 @@ enum ExpressionWalk {
     static func all(in statement: Statement) -> [InsqSyntax.Expression] {
         switch statement {
         case let .query(query): return expand(roots(of: query))
+        case let .createTable(create):
+            if case let .query(query) = create.contents { return expand(roots(of: query)) }
+            return []
+        case let .createView(create): return expand(roots(of: create.query))
+        case let .insert(insert):
+            switch insert.source {
+            case let .values(rows): return expand(rows.flatMap(\.values))
+            case let .query(query): return expand(roots(of: query))
+            }
+        case .drop: return []
+        case let .copy(copy):
+            if case let .query(query) = copy.source { return expand(roots(of: query)) }
+            return []
         }
     }
 
@@ -217,7 +231,7 @@ enum ExpressionWalk {
 
     static func roots(of reference: TableReference) -> [InsqSyntax.Expression] {
         switch reference {
-        case .table: return []
+        case .table, .file: return []
         case let .join(left, _, right, condition, _): return roots(of: left) + roots(of: right) + roots(of: condition)
         case let .subquery(query, _, _): return roots(of: query)
         }

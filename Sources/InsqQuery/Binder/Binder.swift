@@ -7,14 +7,29 @@ import InsqSyntax
 final class Binder {
     let catalog: Catalog
     let source: SourceText
+    /// Reads `FROM 'file'`; nil where files cannot be read.
+    let loadFile: FileTableLoader?
+    /// The files read so far in this statement, shared with the binders of the views it uses.
+    let loadedFiles: LoadedFiles
+    /// The views being expanded around this binder, outermost first (lower-cased), to refuse a view that
+    /// refers to itself.
+    let expandingViews: [String]
+    /// The reference to the outermost view in the user's statement when this binder reads a view's text:
+    /// ranges into that text mean nothing to the user, so run-time failures point at the reference instead.
+    let viewReference: SourceRange?
     /// Common table expressions visible here, innermost WITH last.
     private var cteFrames: [[String: Relation]] = []
     /// Columns of enclosing queries that a subquery may read, innermost last.
     var outerFrames: [OuterFrame] = []
 
-    init(catalog: Catalog, source: SourceText) {
+    init(catalog: Catalog, source: SourceText, loadFile: FileTableLoader? = nil, loadedFiles: LoadedFiles = LoadedFiles(),
+         expandingViews: [String] = [], viewReference: SourceRange? = nil) {
         self.catalog = catalog
         self.source = source
+        self.loadFile = loadFile
+        self.loadedFiles = loadedFiles
+        self.expandingViews = expandingViews
+        self.viewReference = viewReference
     }
 
     /// Binds a whole query: WITH, the body, then its ORDER BY and LIMIT.

@@ -32,6 +32,12 @@ struct ExpressionBinder {
         self.windows = windows
     }
 
+    /// Where a failure at run time is reported: the expression itself, or the reference to the view that
+    /// holds it when it comes from a view's text (which is not the text the user sees).
+    func runtimeLocation(_ range: SourceRange) -> SourceRangeBox {
+        SourceRangeBox(binder?.viewReference ?? range)
+    }
+
     func bind(_ e: Expression) throws -> BoundExpression {
         switch e.kind {
         case let .literal(l):
@@ -57,11 +63,11 @@ struct ExpressionBinder {
                 if case let .constant(.decimal(v, s), t) = x, v != Int64.min { return .constant(.decimal(-v, scale: s), t) }
                 if case let .constant(.double(v), t) = x { return .constant(.double(-v), t) }
                 guard x.type.isNumeric || x.type == .null else { throw TypeRules.error("cannot negate a value of type \(x.type)", e.range) }
-                return x.type == .null ? x : .located(.negate(x), SourceRangeBox(e.range))
+                return x.type == .null ? x : .located(.negate(x), runtimeLocation(e.range))
             }
         case let .binary(op, a, b):
             let bound = try bindBinary(op, a, b, range: e.range)
-            if case .arithmetic = bound { return .located(bound, SourceRangeBox(e.range)) }
+            if case .arithmetic = bound { return .located(bound, runtimeLocation(e.range)) }
             return bound
         case let .isNull(a, negated):
             return .isNull(try bind(a), negated: negated)
@@ -90,7 +96,7 @@ struct ExpressionBinder {
                 throw TypeRules.error("cannot cast \(x.type) to \(target)", e.range)
             }
             let cast = try TypeRules.coerce(x, to: target, range: a.range)
-            return cast.isConstant ? cast : .located(cast, SourceRangeBox(e.range))
+            return cast.isConstant ? cast : .located(cast, runtimeLocation(e.range))
         case let .function(name, arguments, isDistinct, isStar):
             return try bindFunction(name, arguments, isDistinct: isDistinct, isStar: isStar, range: e.range)
         case let .window(call, specification):
@@ -111,7 +117,7 @@ struct ExpressionBinder {
                 throw TypeRules.error("EXTRACT takes YEAR, MONTH or DAY, not \(field.name)", field.range)
             }
             let bound = try FunctionTyping.bind(function, name: field.name.lowercased(), [try bind(operand)], [operand.range], range: e.range)
-            return bound.isConstant ? bound : .located(bound, SourceRangeBox(e.range))
+            return bound.isConstant ? bound : .located(bound, runtimeLocation(e.range))
         }
     }
 
@@ -215,7 +221,7 @@ struct ExpressionBinder {
         }
         let args = try arguments.map(bind)
         let bound = try FunctionTyping.bind(function, name: key, args, arguments.map(\.range), range: range)
-        return bound.isConstant ? bound : .located(bound, SourceRangeBox(range))
+        return bound.isConstant ? bound : .located(bound, runtimeLocation(range))
     }
 
     private func bindAggregate(_ function: AggregateFunction, _ name: Identifier, _ arguments: [Expression],

@@ -42,19 +42,21 @@ struct FromBinder {
             if let relation = binder.commonTable(named: name.name) {
                 return try add(relation, label: alias?.name ?? name.name, at: (alias ?? name).range, scope: &scope)
             }
-            guard let table = binder.catalog.table(named: name.name) else {
-                throw Diagnostic(phase: .binder,
-                                 message: "unknown table \"\(name.name)\"\(NameSuggestion.hint(for: name.name, among: binder.catalog.tableNames))",
-                                 range: name.range)
+            if let table = binder.catalog.table(named: name.name) {
+                return try add(table, label: alias?.name ?? table.name, at: (alias ?? name).range, scope: &scope)
             }
-            let label = alias?.name ?? table.name
-            try checkUnique(label, at: (alias ?? name).range, scope: scope)
-            let offset = scope.columns.count
-            for (i, c) in table.schema.enumerated() {
-                scope.columns.append(ScopeColumn(table: label, name: c.name, type: c.type, index: offset + i))
+            if let view = binder.catalog.view(named: name.name) {
+                let relation = try binder.bindView(view, reference: name)
+                return try add(relation, label: alias?.name ?? view.name, at: (alias ?? name).range, scope: &scope)
             }
-            scope.tables.append(label)
-            return .table(table, alias: label, offset: offset)
+            let known = binder.catalog.tableNames + binder.catalog.viewNames
+            throw Diagnostic(phase: .binder,
+                             message: "unknown table \"\(name.name)\"\(NameSuggestion.hint(for: name.name, among: known))",
+                             range: name.range)
+        case let .file(path, alias, range):
+            let table = try binder.loadedTable(path, range: range)
+            return try add(table, label: alias?.name ?? Binder.defaultAlias(forFile: path), at: alias?.range ?? range,
+                           scope: &scope)
         case let .subquery(query, alias, _):
             // A derived table sees WITH names but not the columns of the tables beside it.
             let relation = try binder.bind(query)
@@ -141,6 +143,16 @@ struct FromBinder {
                              message: "table name \"\(label)\" is used twice in FROM; give one of them an alias",
                              range: range)
         }
+    }
+
+    private func add(_ table: Table, label: String, at range: SourceRange, scope: inout Scope) throws -> FromNode {
+        try checkUnique(label, at: range, scope: scope)
+        let offset = scope.columns.count
+        for (i, c) in table.schema.enumerated() {
+            scope.columns.append(ScopeColumn(table: label, name: c.name, type: c.type, index: offset + i))
+        }
+        scope.tables.append(label)
+        return .table(table, alias: label, offset: offset)
     }
 
     private func add(_ relation: Relation, label: String, at range: SourceRange, scope: inout Scope) throws -> FromNode {

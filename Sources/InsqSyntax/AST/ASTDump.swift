@@ -21,7 +21,7 @@ public enum ASTDump {
 }
 
 /// Builds the text of `ASTDump`, one line at a time.
-private struct ASTDumpWriter {
+struct ASTDumpWriter {
     let source: SourceText?
     var output = ""
 
@@ -37,6 +37,15 @@ private struct ASTDumpWriter {
     mutating func statement(_ statement: Statement) {
         switch statement {
         case let .query(query): self.query(query, depth: 0)
+        case let .createTable(create): createTable(create)
+        case let .createView(create):
+            line(0, "CreateView " + ASTDumpWriter.createMode(create.mode) + ASTDumpWriter.name(create.name), create.range)
+            query(create.query, depth: 1)
+        case let .insert(insert): self.insert(insert)
+        case let .drop(drop):
+            let label = "Drop" + (drop.kind == .table ? "Table " : "View ") + (drop.ifExists ? "IF EXISTS " : "")
+            line(0, label + ASTDumpWriter.name(drop.name), drop.range)
+        case let .copy(copy): self.copy(copy)
         }
     }
 
@@ -200,6 +209,9 @@ private struct ASTDumpWriter {
         case let .table(name, alias):
             line(depth, "Table " + ASTDumpWriter.name(name), name.range)
             if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
+        case let .file(path, alias, range):
+            line(depth, "File " + ASTDumpWriter.quotedLiteral(path), range)
+            if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
         case let .join(left, kind, right, condition, range):
             line(depth, "Join " + ASTDumpWriter.joinKind(kind), range)
             table(left, depth: depth + 1)
@@ -307,6 +319,14 @@ private struct ASTDumpWriter {
         case let .extract(field, operand):
             line(depth, "Extract " + ASTDumpWriter.name(field), range)
             expression(operand, depth: depth + 1)
+        }
+    }
+
+    static func createMode(_ mode: CreateMode) -> String {
+        switch mode {
+        case .failIfExists: ""
+        case .skipIfExists: "IF NOT EXISTS "
+        case .replace: "OR REPLACE "
         }
     }
 

@@ -1,6 +1,11 @@
-/// One statement of the language; later forms (CREATE, INSERT, EXPLAIN) become further cases.
+/// One statement of the language: a query, or a statement that changes the catalog or writes a file.
 public enum Statement: Hashable, Sendable {
     case query(Query)
+    case createTable(CreateTableStatement)
+    case createView(CreateViewStatement)
+    case insert(InsertStatement)
+    case drop(DropStatement)
+    case copy(CopyStatement)
 }
 
 /// A full query: optional WITH, a body, then ORDER BY, LIMIT and OFFSET.
@@ -146,6 +151,8 @@ public enum JoinCondition: Hashable, Sendable {
 public indirect enum TableReference: Hashable, Sendable {
     /// A named table with an optional alias.
     case table(name: Identifier, alias: Identifier?)
+    /// `'file.csv' [alias]`: a table read from a file; `range` covers the string literal.
+    case file(path: String, alias: Identifier?, range: SourceRange)
     /// `left [INNER|LEFT [OUTER]|CROSS] JOIN right [ON ...|USING (...)]`, left-associative.
     case join(left: TableReference, kind: JoinKind, right: TableReference, condition: JoinCondition, range: SourceRange)
     /// `(query) [AS] alias` in FROM (a derived table).

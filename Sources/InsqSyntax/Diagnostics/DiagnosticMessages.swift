@@ -35,6 +35,7 @@ public enum DiagnosticMessages {
     static func queryTooLarge(limit: Int) -> String {
         "query too large (more than \(limit) levels deep)"
     }
+    static let replaceWithIfNotExists = "OR REPLACE and IF NOT EXISTS cannot be used together"
     static func setOperationAfterOrderBy(_ op: String) -> String {
         "\(op) cannot follow ORDER BY or LIMIT; put the query before \(op) in parentheses"
     }
@@ -57,13 +58,16 @@ public enum DiagnosticMessages {
     enum Expected {
         static let alias = "an alias"
         static let columnName = "a column name"
+        static let copyOption = "a COPY option such as HEADER"
         static let expression = "an expression"
         static let extractField = "a date field such as YEAR"
+        static let fileName = "a file name in quotes"
         static let integer = "an integer"
         static let name = "a name"
         static let newColumnName = "a new column name"
         static let tableName = "a table name"
         static let typeName = "a type name"
+        static let viewName = "a view name"
     }
 
     /// How an unexpected token is named: `keyword FROM`, `name persns`, `','`, `end of input`.

@@ -12,6 +12,8 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case by = "BY"
     case `case` = "CASE"
     case cast = "CAST"
+    case copy = "COPY"
+    case create = "CREATE"
     case cross = "CROSS"
     case currentDate = "CURRENT_DATE"
     case date = "DATE"
@@ -31,9 +33,12 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case full = "FULL"
     case group = "GROUP"
     case having = "HAVING"
+    case `if` = "IF"
     case `in` = "IN"
     case inner = "INNER"
+    case insert = "INSERT"
     case intersect = "INTERSECT"
+    case into = "INTO"
     case `is` = "IS"
     case join = "JOIN"
     case last = "LAST"
@@ -53,14 +58,19 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case partition = "PARTITION"
     case range = "RANGE"
     case rename = "RENAME"
+    case replace = "REPLACE"
     case right = "RIGHT"
     case rows = "ROWS"
     case select = "SELECT"
     case set = "SET"
+    case table = "TABLE"
     case then = "THEN"
+    case to = "TO"
     case `true` = "TRUE"
     case union = "UNION"
     case using = "USING"
+    case values = "VALUES"
+    case view = "VIEW"
     case when = "WHEN"
     case `where` = "WHERE"
     case with = "WITH"
@@ -68,7 +78,8 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     /// Whether the word can never be a table, column, alias or function name.
     public var isReserved: Bool {
         switch self {
-        case .aggregate, .date, .drop, .extend, .extract, .first, .last, .nulls, .partition, .range, .rename, .rows, .set:
+        case .aggregate, .copy, .create, .date, .drop, .extend, .extract, .first, .if, .insert, .into, .last, .nulls, .partition,
+             .range, .rename, .replace, .rows, .set, .table, .to, .values, .view:
             return false
         default: return true
         }

@@ -84,12 +84,19 @@ extension Parser {
         return Parsed(.using(try parseColumnList()), height: 1)
     }
 
-    /// A table by name, or a derived table: a query in parentheses, which must be given a name.
+    /// A table by name, a file by its path in quotes (DuckDB's `FROM 'data.csv'`), or a derived table: a query
+    /// in parentheses, which must be given a name.
     ///
     /// ```
-    /// table_primary = name [ alias ] | parenthesized_query alias ;
+    /// table_primary = name [ alias ] | string [ alias ] | parenthesized_query alias ;
     /// ```
     mutating func parseTablePrimary() throws(Diagnostic) -> Parsed<TableReference> {
+        if at(.string) {
+            let path = advance()
+            let file = TableReference.file(path: unquote(path, quote: UInt8(ascii: "'")), alias: try parseAlias(),
+                                           range: path.range)
+            return Parsed(file, height: 1)
+        }
         guard at(.leftParen) else {
             let name = try parseName(DiagnosticMessages.Expected.tableName)
             return Parsed(.table(name: name, alias: try parseAlias()), height: 1)

@@ -18,12 +18,22 @@ extension Parser {
         return statements
     }
 
-    /// One statement; only queries so far (later: EXPLAIN, CREATE).
+    /// A query, or a statement that changes the catalog or writes a file. The first word decides; only a
+    /// query's first words are listed in "expected ...", since a query is what is nearly always meant, but a
+    /// near miss of the others (`CRATE TABLE`) still gets its "did you mean".
     ///
     /// ```
-    /// statement = query ;
+    /// statement = query | create_statement | insert_statement | drop_statement | copy_statement ;
     /// ```
     mutating func parseStatement() throws(Diagnostic) -> Statement {
-        .query(try parseQuery().node)
+        switch current.kind {
+        case .keyword(.create): return try parseCreateStatement()
+        case .keyword(.insert): return .insert(try parseInsertStatement())
+        case .keyword(.drop): return .drop(try parseDropStatement())
+        case .keyword(.copy): return .copy(try parseCopyStatement())
+        default:
+            for keyword in [Keyword.create, .insert, .drop, .copy] { _ = eatUnlisted(keyword) }
+            return .query(try parseQuery().node)
+        }
     }
 }

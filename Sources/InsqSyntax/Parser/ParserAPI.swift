@@ -22,6 +22,11 @@ public enum SQLParser {
     public static func range(of statement: Statement) -> SourceRange {
         switch statement {
         case let .query(query): return query.range
+        case let .createTable(create): return create.range
+        case let .createView(create): return create.range
+        case let .insert(insert): return insert.range
+        case let .drop(drop): return drop.range
+        case let .copy(copy): return copy.range
         }
     }
 }

@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "InsqStorageTests", dependencies: ["InsqStorage"]),
         .testTarget(name: "InsqDataTests", dependencies: ["InsqData", "InsqStorage"], exclude: ["Fixtures"]),
         .testTarget(name: "InsqQueryTests", dependencies: ["InsqQuery", "InsqSyntax", "InsqStorage"]),
-        .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport", "InsqQuery", "InsqStorage", "InsqSyntax"]),
+        .testTarget(name: "InsqShellTests", dependencies: ["InsqShell", "InsqTestSupport", "InsqQuery", "InsqData", "InsqStorage", "InsqSyntax"]),
         .testTarget(name: "InsqQueryFileTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),

@@ -85,7 +85,11 @@ public struct Completion: Sendable {
         }
         let word = endsWithBlank ? "" : (words.last ?? "")
         let argumentIndex = words.count - (endsWithBlank ? 1 : 2)
-        guard argumentIndex == 0, let command = MetaCommand.named(String(words[0].dropFirst())) else {
+        let command = MetaCommand.named(String(words[0].dropFirst()))
+        if command?.name == "import" && word.hasPrefix("-") {
+            return result(word: word, from: Self.importOptions)
+        }
+        guard argumentIndex == 0, let command else {
             return CompletionResult(word: word, candidates: [])
         }
         switch command.name {
@@ -95,6 +99,9 @@ public struct Completion: Sendable {
         default: return CompletionResult(word: word, candidates: [])
         }
     }
+
+    /// The options of `.import`, offered after a `-`.
+    static let importOptions = ["--types", "--skip-bad-rows", "--delimiter"]
 
     // MARK: - SQL
 

@@ -18,12 +18,18 @@ public final class REPL {
     ///
     /// Ctrl-C while typing drops the line and any unfinished statement; an error drops the rest of its entry.
     /// Each entry (all the lines up to the point where no statement is pending) goes into the history once,
-    /// as one item.
+    /// as one item. With unsaved tables, quitting asks first; a second quit in a row does not ask again.
     @discardableResult
     public func run<Out: OutputSink, Err: OutputSink>(output: inout Out, errors: inout Err) -> Int32 {
         var splitter = StatementSplitter()
         var enteredLines: [String] = []
         var lineNumber = 0
+        var declinedToQuit = false
+        defer {
+            session.closeOutputFiles(errors: &errors)
+            output.flush()
+            errors.flush()
+        }
         while true {
             output.flush()
             errors.flush()
@@ -32,10 +38,11 @@ public final class REPL {
             session.cancellation.reset()
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
-                return 0
+                if confirmQuit(declinedBefore: &declinedToQuit, output: &output, errors: &errors) { return 0 }
             case .interrupted:
                 splitter.reset()
                 enteredLines.removeAll()
+                declinedToQuit = false
             case let .line(text):
                 var isQuitting = false
                 lines: for line in StatementSplitter.lines(of: text) {
@@ -61,11 +68,33 @@ public final class REPL {
                     enteredLines.removeAll()
                 }
                 if isQuitting {
-                    output.flush()
-                    errors.flush()
-                    return 0
+                    if confirmQuit(declinedBefore: &declinedToQuit, output: &output, errors: &errors) { return 0 }
+                    splitter.reset()
+                    enteredLines.removeAll()
+                } else if text.contains(where: { !$0.isWhitespace }) {
+                    declinedToQuit = false
                 }
             }
         }
+    }
+
+    /// Whether to leave: yes when nothing is unsaved, when the user already declined just before (a second
+    /// `.quit` or Ctrl-D in a row), or when the answer is y or yes. Ctrl-D at the question also leaves.
+    private func confirmQuit<Out: OutputSink, Err: OutputSink>(
+        declinedBefore: inout Bool, output: inout Out, errors: inout Err
+    ) -> Bool {
+        guard let question = session.unsavedQuitQuestion, !declinedBefore else { return true }
+        output.flush()
+        errors.flush()
+        switch reader.readLine(prompt: question) {
+        case let .line(answer):
+            if ["y", "yes"].contains(answer.trimmingBlanks().lowercased()) { return true }
+        case .endOfInput:
+            return true
+        case .interrupted:
+            break
+        }
+        declinedBefore = true
+        return false
     }
 }

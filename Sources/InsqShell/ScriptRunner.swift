@@ -45,6 +45,9 @@ public struct ScriptRunner {
     ) -> Int32 where Lines.Element == String {
         session.cancellation.reset()
         let outcome = session.runScript(lines: lines, name: name, output: &output, errors: &errors)
+        session.closeOutputFiles(errors: &errors)
+        // Nobody is there to ask, so the warning is all a script can give; the exit code stays the script's.
+        if let warning = session.unsavedScriptWarning { errors.write(warning) }
         output.flush()
         errors.flush()
         return Self.exitCode(for: outcome)

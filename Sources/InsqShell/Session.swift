@@ -30,9 +30,9 @@ public enum ExecutionOutcome: Hashable, Sendable {
 public typealias StatementRunner = @Sendable (_ source: SourceText, _ catalog: Catalog,
                                               _ cancellation: CancellationFlag) throws -> QueryResult
 
-/// The state one user works in — catalog, output mode, timer, cancellation flag — and the one place where
-/// input is run. The REPL and the script runner are front ends on a session, so the same input gives the
-/// same bytes in both.
+/// The state one user works in — catalog, output mode and file, timer, cancellation flag — and the one place
+/// where input is run. The REPL and the script runner are front ends on a session, so the same input gives
+/// the same bytes in both.
 public final class Session {
     public var catalog: Catalog
     public var mode: OutputMode
@@ -44,6 +44,17 @@ public final class Session {
     public let cancellation: CancellationFlag
     /// True when the terminal echoes `^C` itself, so the cancellation notice must start on a fresh line.
     public var echoesInterrupt = false
+    /// Names of tables and views that SQL statements created or changed since the last `.save` or `.open`
+    /// (in order, possibly repeated), so that leaving can warn about work that would be lost. `.import` adds
+    /// nothing: its file still holds the data.
+    public var unsavedChanges: [String] = []
+    /// Where `.import` draws its progress bar, or nil for none. Front ends set it only when standard error is
+    /// a terminal: redrawn lines would litter a log file.
+    public var progressOutput: ((String) -> Void)?
+    /// The file of `.output FILE`, receiving every result until `.output` alone.
+    var outputFile: OutputFile?
+    /// The file of `.once FILE`, receiving the next SQL statement's result only.
+    var onceFile: OutputFile?
     let runner: StatementRunner
     /// How many `.read` commands are running inside each other.
     var readDepth = 0
@@ -85,8 +96,30 @@ public final class Session {
     ) -> ExecutionOutcome {
         let location = file.map { ScriptLocation(file: $0, line: input.line) }
         switch input.kind {
-        case .metaCommand: return executeMetaCommand(input.text, at: location, output: &output, errors: &errors)
-        case .sql: return executeStatement(input.text, at: location, output: &output, errors: &errors)
+        case .metaCommand:
+            if let target = outputFile, !Self.staysUnredirected(input.text) {
+                var sink = target
+                defer { target.flush() }
+                return executeMetaCommand(input.text, at: location, output: &sink, errors: &errors)
+            }
+            return executeMetaCommand(input.text, at: location, output: &output, errors: &errors)
+        case .sql:
+            if let once = onceFile {
+                onceFile = nil
+                var sink = once
+                let outcome = executeStatement(input.text, at: location, output: &sink, errors: &errors)
+                if let message = once.close() {
+                    report("Error: " + message, at: location, to: &errors)
+                    return .failure
+                }
+                return outcome
+            }
+            if let target = outputFile {
+                var sink = target
+                defer { target.flush() }
+                return executeStatement(input.text, at: location, output: &sink, errors: &errors)
+            }
+            return executeStatement(input.text, at: location, output: &output, errors: &errors)
         }
     }
 

@@ -89,7 +89,7 @@ private func rows(_ table: Table) -> [[String]] {
 }
 
 @Test func structuralErrors() {
-    #expect(loadError(header + "1,a,1,2024-01-01,1\n") == "payments.csv:2: expected 6 fields, found 5")
+    #expect(loadError(header + "1,a,1,2024-01-01,1\n") == "payments.csv:2: column flag: missing field; expected 6 fields, found 5")
     #expect(loadError(header + "1,a,1,2024-01-01,1,true,extra\n") == "payments.csv:2: expected 6 fields, found 7")
     #expect(loadError(header + "1,\"open,1,2024-01-01,1,true\n2,b\n")
         == "payments.csv:2: column name: unterminated quoted field")
@@ -102,7 +102,7 @@ private func rows(_ table: Table) -> [[String]] {
         _ = try CSVTableLoader.load(bytes: invalid, sourceName: "payments.csv", tableName: "t", schema: kinds)
         Issue.record("invalid UTF-8 loaded")
     } catch let error as CSVError {
-        #expect(error.description == "payments.csv:3: invalid UTF-8")
+        #expect(error.description == "payments.csv:3: column name: invalid UTF-8")
         #expect(error.kind == .invalidUTF8)
     } catch {
         Issue.record("unexpected \(error)")

@@ -11,7 +11,8 @@ import Testing
 
     @Test func metaCommands() {
         #expect(candidates(".sch") == [".schema"])
-        #expect(candidates(".") == [".exit", ".help", ".import", ".mode", ".open", ".quit", ".read", ".save", ".schema", ".tables", ".timer"])
+        #expect(candidates(".") == [".exit", ".help", ".import", ".mode", ".once", ".open", ".output", ".quit", ".read",
+                                    ".save", ".schema", ".tables", ".timer"])
         #expect(candidates(".t") == [".tables", ".timer"])
         #expect(candidates(".x") == [])
     }
@@ -23,6 +24,9 @@ import Testing
         #expect(candidates(".timer o") == ["off", "on"])
         #expect(candidates(".schema persons ") == [])
         #expect(candidates(".tables ") == [])
+        #expect(candidates(".mode ") == ["csv", "json", "markdown", "table", "tsv"])
+        #expect(candidates(".import data.csv --s") == ["--skip-bad-rows"])
+        #expect(candidates(".import data.csv t -") == ["--delimiter", "--skip-bad-rows", "--types"])
     }
 
     @Test func keywordsFollowTheTypedCase() {

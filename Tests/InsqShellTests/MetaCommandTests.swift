@@ -6,16 +6,36 @@ import Testing
 @Suite struct MetaCommandTests {
     @Test func helpListsEveryCommand() {
         let transcript = Transcript(Fixtures.session(), [".help"])
-        for name in [".help", ".tables", ".schema", ".mode", ".timer", ".read", ".quit", ".exit"] {
+        for name in [".help", ".tables", ".schema", ".mode", ".timer", ".read", ".quit", ".exit", ".import", ".save",
+                     ".open", ".output", ".once", "--types", "--skip-bad-rows", "--delimiter", "markdown", "tsv"] {
             #expect(transcript.output.contains(name))
         }
         #expect(transcript.errors == "")
     }
 
-    @Test func tablesListsNamesInCatalogOrder() {
-        let transcript = Transcript(Fixtures.session(), [".tables"])
-        #expect(transcript.output == "persons\npayments\n")
+    @Test func helpFitsEightyColumns() {
+        let lines = Transcript(Fixtures.session(), [".help"]).output.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 79 })
+        #expect(lines.contains { $0.hasPrefix(".import FILE [TABLE] [--types COL=TYPE,...] [--skip-bad-rows]") })
+    }
+
+    @Test func tablesListsSizesInCatalogOrderThenViews() {
+        let session = Fixtures.session()
+        session.catalog.add(ViewDefinition(name: "unpaid", sql: "SELECT * FROM payments WHERE paid_on IS NULL"))
+        let transcript = Transcript(session, [".tables"])
+        let persons = session.catalog.tables[0].byteSize
+        let payments = session.catalog.tables[1].byteSize
+        let lines = transcript.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == "name      kind   rows  columns  memory  bytes/row")
+        #expect(lines[1].wholeMatch(of: /persons   table     3        3 +\d+ B +(\d+)/)?.output.1 == Substring(String((persons + 1) / 3)))
+        #expect(lines[2].wholeMatch(of: /payments  table     2        4 +\d+ B +(\d+)/)?.output.1 == Substring(String((payments + 1) / 2)))
+        #expect(lines[3] == "unpaid    view")
         #expect(transcript.outcomes == [.success])
+    }
+
+    @Test func tablesOnAnEmptyCatalogSaysSo() {
+        #expect(Transcript(Session(catalog: Catalog()), [".tables"]).output == "no tables\n")
     }
 
     @Test func schemaShowsColumnsAndTypes() {
@@ -90,7 +110,7 @@ import Testing
         let transcript = Transcript(session, [".mode jsn", ".mode xml"])
         #expect(transcript.errors == """
             Error: unknown mode "jsn"; did you mean "json"?
-            Error: unknown mode "xml"; choose one of table, csv, json
+            Error: unknown mode "xml"; choose one of table, csv, tsv, json, markdown
 
             """)
         #expect(session.mode == .table)

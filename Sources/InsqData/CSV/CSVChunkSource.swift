@@ -8,10 +8,14 @@ import Darwin
 
 /// Reads a file in chunks that each end at a record end (a line feed outside quotes), so that chunks can be
 /// parsed independently. Only the current chunk and the start of the next record are held in memory.
+/// Text already in memory is cut the same way, so that one parser serves files and strings.
 struct CSVChunkSource: ~Copyable {
     let path: String
     let totalBytes: Int
+    /// -1 when reading `memory`.
     private let descriptor: Int32
+    private let memory: [UInt8]
+    private var memoryOffset = 0
     private let chunkSize: Int
     private var carry: [UInt8] = []
     private var atEnd = false
@@ -20,6 +24,7 @@ struct CSVChunkSource: ~Copyable {
     init(path: String, chunkSize: Int) throws(CSVError) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
+        memory = []
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot open file", errno) }
         var info = stat()
@@ -35,7 +40,27 @@ struct CSVChunkSource: ~Copyable {
         totalBytes = Int(info.st_size)
     }
 
-    deinit { close(descriptor) }
+    /// Reads `bytes` as if they were the file called `name`.
+    init(bytes: [UInt8], name: String, chunkSize: Int) {
+        path = name
+        self.chunkSize = max(1, chunkSize)
+        memory = bytes
+        descriptor = -1
+        totalBytes = bytes.count
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Fills `count` bytes at `target` from the file or from memory; 0 at the end.
+    private mutating func fill(_ target: UnsafeMutableRawPointer, count: Int) -> Int {
+        guard descriptor < 0 else { return read(descriptor, target, count) }
+        let n = min(count, memory.count - memoryOffset)
+        memory.withUnsafeBytes { source in
+            if n > 0 { target.copyMemory(from: source.baseAddress! + memoryOffset, byteCount: n) }
+        }
+        memoryOffset += n
+        return n
+    }
 
     /// The next chunk: whole records, the last one possibly without a line break; nil at the end of the file.
     mutating func next() throws(CSVError) -> [UInt8]? {
@@ -46,24 +71,33 @@ struct CSVChunkSource: ~Copyable {
         while true {
             if atEnd { return buffer.isEmpty ? nil : buffer }
             let old = buffer.count
-            let wanted = max(chunkSize - old, chunkSize / 4, 1)
-            buffer.append(contentsOf: repeatElement(0, count: wanted))
+            // No more than the file still holds (plus one byte to see its end), so a small file gets a small
+            // buffer rather than a whole chunk's.
+            let wanted = min(max(chunkSize - old, chunkSize / 4, 1), max(totalBytes - bytesRead + 1, 1 << 16))
             var filled = 0
-            while filled < wanted {
-                let got = buffer.withUnsafeMutableBytes { raw in
-                    read(descriptor, raw.baseAddress! + old + filled, wanted - filled)
+            var failure: Int32 = 0
+            // Read straight into uninitialised capacity: zero-filling megabytes first costs seconds in a debug build.
+            buffer = [UInt8](unsafeUninitializedCapacity: old + wanted) { raw, count in
+                let base = raw.baseAddress!
+                buffer.withUnsafeBufferPointer { kept in
+                    if let start = kept.baseAddress { base.initialize(from: start, count: old) }
                 }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw Self.failure(path, "cannot read file", errno)
+                while filled < wanted {
+                    let got = fill(base + old + filled, count: wanted - filled)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if got == 0 {
+                        atEnd = true
+                        break
+                    }
+                    filled += got
                 }
-                if got == 0 {
-                    atEnd = true
-                    break
-                }
-                filled += got
+                count = old + filled
             }
-            buffer.removeLast(wanted - filled)
+            if failure != 0 { throw Self.failure(path, "cannot read file", failure) }
             bytesRead += filled
             if atEnd { continue }
             let end = buffer.withUnsafeBufferPointer {

@@ -19,6 +19,9 @@ public struct CSVImportOptions: Sendable {
     public var delimiter: UInt8?
     /// Declared types by column name (ASCII case ignored); other columns are inferred from the data.
     public var types: [String: DataType]
+    /// A declared schema: the header must name exactly these columns in this order, and each is read as its
+    /// type. `types` may still override single columns.
+    public var expectedColumns: [ColumnSchema]?
     /// Skip rows that cannot be read and report them, instead of refusing the whole file.
     public var skipBadRows: Bool
     /// Threads that parse chunks (at least 1).
@@ -30,12 +33,14 @@ public struct CSVImportOptions: Sendable {
     /// Polled between groups of chunks; returning true stops the import with a `.cancelled` error.
     public var isCancelled: (@Sendable () -> Bool)?
 
-    public init(delimiter: UInt8? = nil, types: [String: DataType] = [:], skipBadRows: Bool = false,
+    public init(delimiter: UInt8? = nil, types: [String: DataType] = [:], expectedColumns: [ColumnSchema]? = nil,
+                skipBadRows: Bool = false,
                 threads: Int = 2, chunkSize: Int = 8 << 20,
                 progress: (@Sendable (CSVProgress) -> Void)? = nil,
                 isCancelled: (@Sendable () -> Bool)? = nil) {
         self.delimiter = delimiter
         self.types = types
+        self.expectedColumns = expectedColumns
         self.skipBadRows = skipBadRows
         self.threads = threads
         self.chunkSize = chunkSize

@@ -11,7 +11,14 @@ import InsqStorage
 public enum CSVImporter {
     public static func importFile(path: String, tableName: String,
                                   options: CSVImportOptions = CSVImportOptions()) throws(CSVError) -> CSVImportResult {
-        var run = try CSVImportRun(path: path, options: options)
+        var run = CSVImportRun(path: path, bytes: nil, options: options)
+        return try run.run(tableName: tableName)
+    }
+
+    /// Imports CSV bytes held in memory; `sourceName` stands for the file in error messages.
+    public static func importBytes(_ bytes: [UInt8], sourceName: String, tableName: String,
+                                   options: CSVImportOptions = CSVImportOptions()) throws(CSVError) -> CSVImportResult {
+        var run = CSVImportRun(path: sourceName, bytes: bytes, options: options)
         return try run.run(tableName: tableName)
     }
 }
@@ -31,6 +38,8 @@ private struct CSVWorkSlots: @unchecked Sendable {
 
 private struct CSVImportRun {
     let path: String
+    /// The input when it is in memory rather than in the file at `path`.
+    let bytes: [UInt8]?
     let options: CSVImportOptions
     var delimiter: UInt8 = UInt8(ascii: ",")
     var names: [String] = []
@@ -40,13 +49,19 @@ private struct CSVImportRun {
     var skipped: [CSVError] = []
     var skippedLines = Set<Int>()
 
-    init(path: String, options: CSVImportOptions) throws(CSVError) {
+    init(path: String, bytes: [UInt8]?, options: CSVImportOptions) {
         self.path = path
+        self.bytes = bytes
         self.options = options
     }
 
+    private func openSource() throws(CSVError) -> CSVChunkSource {
+        if let bytes { return CSVChunkSource(bytes: bytes, name: path, chunkSize: options.chunkSize) }
+        return try CSVChunkSource(path: path, chunkSize: options.chunkSize)
+    }
+
     mutating func run(tableName: String) throws(CSVError) -> CSVImportResult {
-        var source = try CSVChunkSource(path: path, chunkSize: options.chunkSize)
+        var source = try openSource()
         let totalBytes = source.totalBytes
         guard let first = try source.next() else { throw emptyFile() }
         try readHeader(first, isWholeFile: source.bytesRead == totalBytes)
@@ -92,7 +107,7 @@ private struct CSVImportRun {
     private mutating func reread(_ accumulators: inout [CSVColumnAccumulator]) throws(CSVError) {
         let columns = accumulators.map(\.needsReread)
         var fresh = accumulators.map { $0.needsReread ? CSVColumnAccumulator(declared: $0.dataType) : $0 }
-        var source = try CSVChunkSource(path: path, chunkSize: options.chunkSize)
+        var source = try openSource()
         var pending = try source.next()
         var lineBase = 1 + headerLineBreaks
         var isFirst = true
@@ -311,12 +326,33 @@ private struct CSVImportRun {
             headerLineBreaks = header.lineBreaks
         }
         declared = Array(repeating: nil, count: names.count)
+        if let expected = options.expectedColumns {
+            try checkHeader(against: expected)
+            for (i, column) in expected.enumerated() { declared[i] = column.type == .null ? .text : column.type }
+        }
         for (name, type) in options.types.sorted(by: { $0.key < $1.key }) {
             guard let i = names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
                 throw CSVError(kind: .unknownColumn, file: path, line: nil,
                                message: "type given for unknown column \"\(name)\"; columns are \(names.joined(separator: ", "))")
             }
             declared[i] = type == .null ? .text : type
+        }
+    }
+
+    /// The header must name `expected` exactly and in order (a declared schema, not a hint).
+    private func checkHeader(against expected: [ColumnSchema]) throws(CSVError) {
+        func mismatch(_ message: String) -> CSVError {
+            CSVError(kind: .headerMismatch, file: path, line: 1, message: message)
+        }
+        func shown(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(39)) + "…" }
+        for (i, column) in expected.enumerated() where i < names.count && names[i] != column.name {
+            throw mismatch("header column \(i + 1) is \"\(shown(names[i]))\", expected \"\(column.name)\"")
+        }
+        if names.count < expected.count {
+            throw mismatch("header has \(names.count) columns, expected \(expected.count): missing \"\(expected[names.count].name)\"")
+        }
+        if names.count > expected.count {
+            throw mismatch("header has \(names.count) columns, expected \(expected.count): unexpected \"\(shown(names[expected.count]))\"")
         }
     }
 

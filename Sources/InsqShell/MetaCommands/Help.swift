@@ -4,6 +4,11 @@ extension Session {
         output.write(Self.helpText)
     }
 
+    /// Usages longer than this get a line of their own, so one long usage does not push every summary right.
+    static let helpUsageWidth = 24
+    /// Summaries are wrapped to fit an 80-column terminal.
+    static let helpLineWidth = 79
+
     /// The text `.help` prints.
     static var helpText: String {
         let entries = MetaCommand.all.map { command -> (String, String) in
@@ -11,13 +16,36 @@ extension Session {
             let usage = command.arguments.isEmpty ? names : names + " " + command.arguments
             return (usage, command.summary)
         }
-        let width = entries.map(\.0.count).max() ?? 0
+        let width = entries.map(\.0.count).filter { $0 <= helpUsageWidth }.max() ?? 0
+        let indent = String(repeating: " ", count: width + 2)
         var text = ""
         for (usage, summary) in entries {
-            text += usage + String(repeating: " ", count: width - usage.count + 2) + summary + "\n"
+            let lines = wrapped(summary, width: helpLineWidth - indent.count)
+            if usage.count > width {
+                text += usage + "\n"
+                text += lines.map { indent + $0 + "\n" }.joined()
+            } else {
+                text += usage + String(repeating: " ", count: width - usage.count + 2) + lines[0] + "\n"
+                text += lines.dropFirst().map { indent + $0 + "\n" }.joined()
+            }
         }
-        text += "SQL statements end with \";\" and may span lines. "
-        text += "Ctrl-C discards the line or cancels a running query; Ctrl-D exits.\n"
+        text += "SQL statements end with \";\" and may span lines.\n"
+        text += "Ctrl-C discards the line or cancels a running query or import; Ctrl-D exits.\n"
         return text
+    }
+
+    /// Words joined into lines of at most `width` characters (a longer word gets a line to itself).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
     }
 }

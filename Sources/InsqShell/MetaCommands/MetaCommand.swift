@@ -13,18 +13,28 @@ public struct MetaCommand: Hashable, Sendable {
     /// Every meta-command, in the order `.help` lists them.
     public static let all: [MetaCommand] = [
         MetaCommand(name: "help", aliases: [], arguments: "", summary: "Show this list of commands"),
-        MetaCommand(name: "tables", aliases: [], arguments: "", summary: "List the tables"),
+        MetaCommand(name: "tables", aliases: [], arguments: "",
+                    summary: "List the tables (rows, columns, memory) and the views"),
         MetaCommand(name: "schema", aliases: [], arguments: "[TABLE]",
                     summary: "Show the columns of one table or all: types and meanings"),
-        MetaCommand(name: "mode", aliases: [], arguments: "[table|csv|json]",
+        MetaCommand(name: "mode", aliases: [], arguments: "[table|csv|tsv|json|markdown]",
                     summary: "Set how results are printed (no argument: show it)"),
+        MetaCommand(name: "output", aliases: [], arguments: "[FILE]",
+                    summary: "Write all following results to FILE (no argument: back to standard output)"),
+        MetaCommand(name: "once", aliases: [], arguments: "FILE",
+                    summary: "Write only the next SQL statement's result to FILE"),
         MetaCommand(name: "timer", aliases: [], arguments: "on|off", summary: "Print each statement's run time"),
         MetaCommand(name: "read", aliases: [], arguments: "FILE", summary: "Run the statements in FILE"),
-        MetaCommand(name: "import", aliases: [], arguments: "FILE [TABLE]",
-                    summary: "Load a CSV file as a table (types inferred; named after the file)"),
-        MetaCommand(name: "save", aliases: [], arguments: "FILE", summary: "Write every table to an insq snapshot"),
-        MetaCommand(name: "open", aliases: [], arguments: "FILE", summary: "Replace the tables with a snapshot's"),
-        MetaCommand(name: "quit", aliases: ["exit"], arguments: "", summary: "Leave insq"),
+        MetaCommand(name: "import", aliases: [],
+                    arguments: "FILE [TABLE] [--types COL=TYPE,...] [--skip-bad-rows] [--delimiter X]",
+                    summary: "Load a CSV file as a table, named after the file; types are inferred, declared "
+                        + "with --types, or those of persons, payments and regions when TABLE is one of them; "
+                        + "--skip-bad-rows keeps the good rows and lists the bad; Ctrl-C cancels"),
+        MetaCommand(name: "save", aliases: [], arguments: "FILE", summary: "Write every table and view to an insq snapshot"),
+        MetaCommand(name: "open", aliases: [], arguments: "FILE",
+                    summary: "Replace the tables and views with a snapshot's"),
+        MetaCommand(name: "quit", aliases: ["exit"], arguments: "",
+                    summary: "Leave insq (asks first when tables are unsaved)"),
     ]
 
     /// Every name and alias with its dot, e.g. `.schema`.
@@ -65,9 +75,11 @@ extension Session {
             case "tables": try listTables(arguments, output: &output)
             case "schema": try showSchema(arguments, output: &output)
             case "mode": try setMode(arguments, output: &output)
+            case "output": try setOutput(arguments)
+            case "once": try setOnce(arguments)
             case "timer": try setTimer(arguments)
             case "read": return try readFile(arguments, output: &output, errors: &errors)
-            case "import": try importCSV(arguments, output: &output)
+            case "import": return try importCSV(arguments, output: &output, errors: &errors)
             case "save": try saveSnapshot(arguments, output: &output)
             case "open": try openSnapshot(arguments, output: &output)
             case "quit":

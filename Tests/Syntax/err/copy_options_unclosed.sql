@@ -1,0 +1,1 @@
+COPY regions TO 'r.csv' (HEADER true DELIMITER ';');

@@ -1,0 +1,1 @@
+COPY regions 'regions.csv';

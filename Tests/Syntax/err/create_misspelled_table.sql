@@ -1,0 +1,1 @@
+CREATE TABEL visits (id BIGINT);

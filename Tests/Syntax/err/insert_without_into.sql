@@ -1,0 +1,1 @@
+INSERT visits VALUES (1);

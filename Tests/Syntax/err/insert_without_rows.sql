@@ -1,0 +1,1 @@
+INSERT INTO visits (id, name);

@@ -33,18 +33,22 @@ public struct ScriptRunner {
         return run(lines: StatementSplitter.lines(of: text), name: path, output: &output, errors: &errors)
     }
 
-    /// Runs standard input line by line as it arrives, so a statement runs as soon as its `;` is read.
+    /// Runs standard input line by line as it arrives, so a statement runs as soon as its `;` is read, and
+    /// flushes after each one: a program feeding insq through a pipe waits for each answer before it asks
+    /// the next question.
     public func runStandardInput<Out: OutputSink, Err: OutputSink>(output: inout Out, errors: inout Err) -> Int32 {
         let lines = AnySequence { AnyIterator { Swift.readLine(strippingNewline: true) } }
-        return run(lines: lines, name: Self.standardInputName, output: &output, errors: &errors)
+        return run(lines: lines, name: Self.standardInputName, output: &output, errors: &errors,
+                   flushingEach: true)
     }
 
-    /// Runs lines as a script named `name`.
+    /// Runs lines as a script named `name`; with `flushingEach`, output is flushed after every input.
     public func run<Lines: Sequence, Out: OutputSink, Err: OutputSink>(
-        lines: Lines, name: String, output: inout Out, errors: inout Err
+        lines: Lines, name: String, output: inout Out, errors: inout Err, flushingEach: Bool = false
     ) -> Int32 where Lines.Element == String {
         session.cancellation.reset()
-        let outcome = session.runScript(lines: lines, name: name, output: &output, errors: &errors)
+        let flush: ((inout Out, inout Err) -> Void)? = flushingEach ? { out, err in out.flush(); err.flush() } : nil
+        let outcome = session.runScript(lines: lines, name: name, output: &output, errors: &errors, afterEach: flush)
         session.closeOutputFiles(errors: &errors)
         // Nobody is there to ask, so the warning is all a script can give; the exit code stays the script's.
         if let warning = session.unsavedScriptWarning { errors.write(warning) }

@@ -1,9 +1,12 @@
 /// Leaving with unsaved work: the REPL asks, scripts warn.
 extension Session {
-    /// `unsavedChanges` without repeats (ignoring case), in the order of their first change.
+    /// Tables and views changed since the last save that still exist (a scratch table created and dropped
+    /// again holds nothing to lose), without repeats, in the order of their first change.
     public var unsavedTableNames: [String] {
         var seen = Set<String>()
-        return unsavedChanges.filter { seen.insert($0.lowercased()).inserted }
+        return unsavedChanges.filter {
+            (catalog.table(named: $0) != nil || catalog.view(named: $0) != nil) && seen.insert($0.lowercased()).inserted
+        }
     }
 
     /// The REPL's question before quitting, or nil when nothing is unsaved.

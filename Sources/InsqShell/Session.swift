@@ -26,9 +26,11 @@ public enum ExecutionOutcome: Hashable, Sendable {
     case quit
 }
 
-/// Runs the text of one SQL statement against a catalog and returns its rows.
+/// Runs the text of one SQL statement against a catalog: rows, a changed catalog, or rows to copy to a file.
+/// `loadFile` reads the files that `FROM 'file.csv'` names.
 public typealias StatementRunner = @Sendable (_ source: SourceText, _ catalog: Catalog,
-                                              _ cancellation: CancellationFlag) throws -> QueryResult
+                                              _ cancellation: CancellationFlag,
+                                              _ loadFile: FileTableLoader?) throws -> StatementOutcome
 
 /// The state one user works in — catalog, output mode and file, timer, cancellation flag — and the one place
 /// where input is run. The REPL and the script runner are front ends on a session, so the same input gives
@@ -56,6 +58,8 @@ public final class Session {
     /// The file of `.once FILE`, receiving the next SQL statement's result only.
     var onceFile: OutputFile?
     let runner: StatementRunner
+    /// Files read by `FROM 'file.csv'`, kept while unchanged so that follow-up questions do not re-read them.
+    let fileTables = FileTableCache()
     /// How many `.read` commands are running inside each other.
     var readDepth = 0
     /// Deepest `.read` nesting allowed, so that a file that reads itself stops with an error.
@@ -71,10 +75,11 @@ public final class Session {
         self.runner = runner
     }
 
-    /// Parses the statement with `SQLParser` and runs it with `QueryEngine`.
-    public static let runWithQueryEngine: StatementRunner = { source, catalog, cancellation in
+    /// Parses the statement with `SQLParser` and performs it with `QueryEngine`.
+    public static let runWithQueryEngine: StatementRunner = { source, catalog, cancellation, loadFile in
         let statement = try SQLParser.parseStatement(source)
-        return try QueryEngine.execute(statement, source: source, catalog: catalog, cancellation: cancellation)
+        return try QueryEngine.perform(statement, source: source, catalog: catalog, cancellation: cancellation,
+                                       loadFile: loadFile)
     }
 
     /// Runs one complete input: a dot meta-command, or a SQL statement whose results are written to `output`
@@ -130,9 +135,9 @@ public final class Session {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let result = try runner(source, catalog, cancellation)
+            let outcome = try runner(source, catalog, cancellation, fileTables.loader(cancellation: cancellation))
+            try adopt(outcome, output: &output)
             let elapsed = clock.now - start
-            mode.render(result, to: &output)
             if isTimerOn { output.write("Run Time: \(Self.seconds(elapsed)) s\n") }
             return .success
         } catch let diagnostic as Diagnostic {

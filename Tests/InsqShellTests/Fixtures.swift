@@ -45,7 +45,7 @@ enum Fixtures {
     /// - text containing `cancel` sets the cancellation flag, as Ctrl-C does while a query runs;
     /// - a set flag throws `QueryCancelled`, as the engine's scans do;
     /// - otherwise the table named after `FROM` is returned whole.
-    static let fakeEngine: StatementRunner = { source, catalog, cancellation in
+    static let fakeEngine: StatementRunner = { source, catalog, cancellation, _ in
         let text = source.text
         if let range = text.range(of: "nmae") {
             let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
@@ -58,7 +58,7 @@ enum Fixtures {
               let table = catalog.table(named: words[from + 1]) else {
             throw Diagnostic(phase: .parser, message: "fake engine needs FROM table", range: SourceRange(0, 1))
         }
-        return QueryResult(schema: table.schema, columns: table.columns)
+        return .rows(QueryResult(schema: table.schema, columns: table.columns))
     }
 
     /// A session on `catalog` with the fake engine.

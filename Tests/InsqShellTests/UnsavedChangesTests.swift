@@ -6,6 +6,11 @@ import Testing
 @Suite struct UnsavedChangesTests {
     private func session(unsaved: [String]) -> Session {
         let session = Fixtures.session(mode: .csv)
+        // Only tables that still exist count as unsaved, so each named one is created, empty.
+        for name in unsaved where session.catalog.table(named: name) == nil {
+            session.catalog.add(Table(name: name, schema: [ColumnSchema(name: "a", type: .bigint)],
+                                      columns: [Column.nulls(type: .bigint, count: 0)]))
+        }
         session.unsavedChanges = unsaved
         return session
     }

@@ -26,11 +26,17 @@ public enum CSVWriter {
 
     /// Writes the table to a file (created or truncated); errors name the file.
     public static func write(_ table: Table, toFile path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(CSVError) {
+        try write(schema: table.schema, columns: table.columns, toFile: path, delimiter: delimiter)
+    }
+
+    /// Writes columns to a file (created or truncated), with or without the header row; errors name the file.
+    public static func write(schema: [ColumnSchema], columns: [Column], toFile path: String,
+                             delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true) throws(CSVError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CSVChunkSource.failure(path, "cannot create file", errno) }
         defer { close(descriptor) }
         var failure: Int32 = 0
-        encode(schema: table.schema, columns: table.columns, delimiter: delimiter) { bytes in
+        encode(schema: schema, columns: columns, delimiter: delimiter, header: header) { bytes in
             guard failure == 0 else { return }
             var done = 0
             while done < bytes.count {
@@ -47,14 +53,17 @@ public enum CSVWriter {
     }
 
     /// Produces the CSV bytes in blocks of about 1 MB.
-    static func encode(schema: [ColumnSchema], columns: [Column], delimiter: UInt8, sink: ([UInt8]) -> Void) {
+    static func encode(schema: [ColumnSchema], columns: [Column], delimiter: UInt8, header: Bool = true,
+                       sink: ([UInt8]) -> Void) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20 + 4096)
-        for (i, column) in schema.enumerated() {
-            if i > 0 { buffer.append(delimiter) }
-            appendText(Array(column.name.utf8), delimiter: delimiter, to: &buffer)
+        if header {
+            for (i, column) in schema.enumerated() {
+                if i > 0 { buffer.append(delimiter) }
+                appendText(Array(column.name.utf8), delimiter: delimiter, to: &buffer)
+            }
+            buffer.append(UInt8(ascii: "\n"))
         }
-        buffer.append(UInt8(ascii: "\n"))
         // Text columns: each dictionary entry encoded once.
         let encodedText: [[[UInt8]]?] = columns.map { column in
             guard case let .text(_, dictionary) = column.data else { return nil }

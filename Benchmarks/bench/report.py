@@ -1,0 +1,129 @@
+"""The results: one table on stdout, and the same as JSON and Markdown in Benchmarks/results/."""
+import datetime
+import json
+import math
+import os
+import platform
+from importlib import metadata
+
+from .engines import ENGINE_ORDER, LABELS
+
+
+def summarize(bench, queries, mismatches, args, elapsed, floor_name):
+    failed = {name for name, _, _ in mismatches}
+    rows = []
+    for name, sql, ordered in queries:
+        ms = {engine: bench.medians_ms(name, engine) for engine in ENGINE_ORDER}
+        peers = [ms[e] for e in ("duckdb", "polars") if ms[e] is not None]
+        ratio = ms["insq"] / min(peers) if ms["insq"] is not None and peers and min(peers) > 0 else None
+        rows.append({
+            "query": name, "ms": ms, "ratio": ratio, "rows": _row_count(bench, name),
+            "engine_ms": {e: _median_ms(bench.engine_times.get((name, e))) for e in ENGINE_ORDER},
+            "runs_ms": {e: [t * 1000 for t in bench.times.get((name, e), [])] for e in ENGINE_ORDER},
+            "errors": {e: bench.errors[(name, e)] for e in ENGINE_ORDER if (name, e) in bench.errors},
+            "mismatch": name in failed, "sql": sql,
+        })
+    ratios = [row["ratio"] for row in rows if row["ratio"]]
+    floor = {e: bench.medians_ms(floor_name, e) for e in ENGINE_ORDER}
+    return {
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "sf": args.sf, "runs": args.runs, "warmups": args.warmups, "label": args.label,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "duckdb": _version("duckdb"), "polars": _version("polars")},
+        "queries": rows,
+        "geomean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)) if ratios else None,
+        "geomean_queries": len(ratios),
+        "floor_ms": floor,
+        "load_s": bench.load_seconds,
+        "peak_mb_after_load": {e: _mb(bench.peak_after_load.get(e)) for e in ENGINE_ORDER},
+        "peak_mb": {e: _mb(bench.peak_kb.get(e)) for e in ENGINE_ORDER},
+        "mismatches": [{"query": q, "engines": e, "difference": d} for q, e, d in mismatches],
+        "errors": [{"query": q, "engine": e, "error": m} for (q, e), m in sorted(bench.errors.items())],
+        "elapsed_s": round(elapsed, 1),
+    }
+
+
+def table(summary):
+    width = max([len(row["query"]) for row in summary["queries"]] + [len("geometric mean")])
+    head = f"{'query':<{width}}  {'rows':>5}  {'insq ms':>10}  {'DuckDB ms':>10}  {'Polars ms':>10}  {'insq/best':>9}"
+    lines = [f"insq vs DuckDB vs Polars — SF {summary['sf']}, median of {summary['runs']} runs "
+             f"(after {summary['warmups']} warm-up), wall time per query in the driver", head, "-" * len(head)]
+    for row in summary["queries"]:
+        cells = [_ms(row["ms"][e], e in row["errors"]) for e in ENGINE_ORDER]
+        ratio = f"{row['ratio']:.2f}" if row["ratio"] else "-"
+        flag = "  MISMATCH" if row["mismatch"] else ""
+        lines.append(f"{row['query']:<{width}}  {_count(row['rows']):>5}  {cells[0]:>10}  {cells[1]:>10}  "
+                     f"{cells[2]:>10}  {ratio:>9}{flag}")
+    lines.append("-" * len(head))
+    geomean = summary["geomean_ratio"]
+    lines.append(f"{'geometric mean':<{width}}  {'':>5}  {'':>10}  {'':>10}  {'':>10}  "
+                 f"{(f'{geomean:.2f}' if geomean else '-'):>9}  ({summary['geomean_queries']} queries)")
+    lines.append("")
+    lines.append(f"{'':<24}{'insq':>12}{'DuckDB':>12}{'Polars':>12}")
+    lines.append(_line("load s", summary["load_s"], "{:.2f}"))
+    lines.append(_line("peak MB after load", summary["peak_mb_after_load"], "{:.0f}"))
+    lines.append(_line("peak MB (VmHWM) at end", summary["peak_mb"], "{:.0f}"))
+    lines.append(_line("floor ms (SELECT 1)", summary["floor_ms"], "{:.2f}"))
+    for item in summary["mismatches"]:
+        lines.append(f"\nMISMATCH {item['query']} ({item['engines']}):\n{item['difference']}")
+    for item in summary["errors"]:
+        lines.append(f"\nERROR {item['query']} on {LABELS[item['engine']]}:\n{item['error']}")
+    return "\n".join(lines)
+
+
+def write(summary, directory):
+    os.makedirs(directory, exist_ok=True)
+    stamp = summary["date"].replace(":", "").replace("-", "")
+    base = os.path.join(directory, f"sf{summary['sf']}-{stamp}")
+    with open(base + ".json", "w") as file:
+        json.dump(summary, file, indent=1, ensure_ascii=False)
+    text = (f"# insq benchmark, SF {summary['sf']}, {summary['date']}\n\n{summary['label']}\n\n"
+            f"DuckDB {summary['machine']['duckdb']}, Polars {summary['machine']['polars']}, "
+            f"{summary['machine']['cpus']} CPUs, {summary['machine']['platform']}\n\n```\n{table(summary)}\n```\n")
+    with open(base + ".md", "w") as file:
+        file.write(text)
+    return [base + ".json", base + ".md"]
+
+
+def _line(title, values, form):
+    cells = [form.format(values[e]) if values.get(e) is not None else "-" for e in ENGINE_ORDER]
+    return f"{title:<24}" + "".join(f"{cell:>12}" for cell in cells)
+
+
+def _ms(value, failed):
+    if failed:
+        return "ERROR"
+    if value is None:
+        return "-"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _count(value):
+    return "-" if value is None else str(value)
+
+
+def _row_count(bench, name):
+    for engine in ("duckdb", "polars", "insq"):
+        if (name, engine) in bench.answers:
+            return len(bench.answers[(name, engine)])
+    return None
+
+
+def _median_ms(values):
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return median * 1000
+
+
+def _mb(kb):
+    return None if kb is None else kb / 1024
+
+
+def _version(package):
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None

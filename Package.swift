@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (a target imports only layers below it):
-// 4 insq (CLI) -> 3 InsqLineEditor -> 2 InsqShell -> 1 InsqQuery, InsqData -> 0 InsqSyntax, InsqStorage, CLibEdit
+// 4 insq (CLI) -> 3 InsqLineEditor -> 2 InsqShell -> 1 InsqQuery, InsqData -> 0 InsqSyntax, InsqStorage, CLibEdit, CMalloc
 let package = Package(
     name: "insq",
     products: [
@@ -16,8 +16,9 @@ let package = Package(
         .target(name: "InsqStorage"),
         .target(name: "InsqQuery", dependencies: ["InsqSyntax", "InsqStorage"]),
         .target(name: "InsqData", dependencies: ["InsqStorage"], exclude: ["Snapshot/FORMAT.md"]),
-        .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage"]),
+        .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage", "CMalloc"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "InsqLineEditor", dependencies: ["CLibEdit", "InsqShell", "InsqQuery"]),
         .executableTarget(name: "insq", dependencies: [
             "InsqLineEditor", "InsqShell", "InsqData", "InsqStorage",

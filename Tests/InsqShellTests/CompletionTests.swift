@@ -11,7 +11,7 @@ import Testing
 
     @Test func metaCommands() {
         #expect(candidates(".sch") == [".schema"])
-        #expect(candidates(".") == [".exit", ".help", ".import", ".mode", ".once", ".open", ".output", ".quit", ".read",
+        #expect(candidates(".") == [".exit", ".help", ".import", ".memory", ".mode", ".once", ".open", ".output", ".quit", ".read",
                                     ".save", ".schema", ".tables", ".timer"])
         #expect(candidates(".t") == [".tables", ".timer"])
         #expect(candidates(".x") == [])

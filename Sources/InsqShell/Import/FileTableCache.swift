@@ -42,6 +42,7 @@ final class FileTableCache: Sendable {
         let delimiter: UInt8? = path.lowercased().hasSuffix(".tsv") ? 0x09 : nil
         let options = CSVImportOptions(delimiter: delimiter, isCancelled: { cancellation.isCancelled })
         let table: Table
+        defer { FreedMemory.release() }
         do {
             table = try CSVImporter.importFile(path: path, tableName: Self.baseName(path), options: options).table
         } catch where error.kind == .cancelled {

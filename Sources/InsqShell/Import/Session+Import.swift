@@ -50,7 +50,10 @@ extension Session {
         options.isCancelled = { flag.isCancelled }
         let bar = progressOutput.map { ProgressBar(write: $0) }
         if let bar { options.progress = { bar.update($0) } }
-        defer { bar?.finish() }
+        defer {
+            bar?.finish()
+            FreedMemory.release()
+        }
         do {
             return try CSVImporter.importFile(path: path, tableName: name, options: options)
         } catch where error.kind == .cancelled {

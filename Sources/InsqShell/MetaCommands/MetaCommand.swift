@@ -15,6 +15,8 @@ public struct MetaCommand: Hashable, Sendable {
         MetaCommand(name: "help", aliases: [], arguments: "", summary: "Show this list of commands"),
         MetaCommand(name: "tables", aliases: [], arguments: "",
                     summary: "List the tables (rows, columns, memory) and the views"),
+        MetaCommand(name: "memory", aliases: [], arguments: "",
+                    summary: "Compare the tables' column bytes with the memory the process holds"),
         MetaCommand(name: "schema", aliases: [], arguments: "[TABLE]",
                     summary: "Show the columns of one table or all: types and meanings"),
         MetaCommand(name: "mode", aliases: [], arguments: "[table|csv|tsv|json|markdown]",
@@ -74,6 +76,7 @@ extension Session {
             case "help": try showHelp(arguments, output: &output)
             case "tables": try listTables(arguments, output: &output)
             case "schema": try showSchema(arguments, output: &output)
+            case "memory": try showMemory(arguments, output: &output)
             case "mode": try setMode(arguments, output: &output)
             case "output": try setOutput(arguments)
             case "once": try setOnce(arguments)

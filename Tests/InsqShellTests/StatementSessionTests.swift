@@ -98,4 +98,27 @@ import Testing
         #expect(transcript.errors.contains("cannot read 'no/such/file.csv'"), "\(transcript.errors)")
         #expect(transcript.errors.contains("^^^^"))
     }
+
+    @Test func scratchTablesViewsAndNotNullSurviveASnapshot() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/work.insq"
+        let first = session(mode: .csv)
+        let made = Transcript(first, [
+            "CREATE TABLE clinic (id BIGINT NOT NULL, city TEXT);",
+            "INSERT INTO clinic VALUES (1, 'Xining'), (2, NULL);",
+            "CREATE VIEW named AS SELECT id FROM clinic WHERE city IS NOT NULL;",
+            ".save \(path)",
+        ])
+        #expect(made.errors == "")
+        #expect(first.unsavedTableNames.isEmpty, "saving leaves nothing unsaved")
+
+        let second = session(mode: .csv)
+        let reopened = Transcript(second, [".open \(path)", "SELECT id FROM named;"])
+        #expect(reopened.errors == "")
+        #expect(reopened.output.hasSuffix("id\n1\n"))
+        #expect(second.catalog.table(named: "clinic")?.schema.first?.isNotNull == true)
+        let refused = Transcript(second, ["INSERT INTO clinic VALUES (NULL, 'Ha Long');"])
+        #expect(refused.outcomes == [.failure], "NOT NULL still holds after the snapshot")
+        #expect(second.catalog.table(named: "clinic")?.rowCount == 2)
+    }
 }

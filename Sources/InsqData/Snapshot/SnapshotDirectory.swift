@@ -40,7 +40,10 @@ struct SnapshotDirectory {
                 let columnName = try cursor.readString()
                 let tag = try cursor.read(UInt8.self), precision = try cursor.read(UInt8.self)
                 let scale = try cursor.read(UInt8.self)
-                try cursor.skip(1)
+                let flags = try cursor.read(UInt8.self)
+                guard flags & ~SnapshotLayout.notNullFlag == 0 else {
+                    throw malformed("column \(columnName) of table \(name) has unknown flags \(flags)")
+                }
                 guard let type = TypeCode.decode(tag, precision, scale) else {
                     throw malformed("column \(columnName) of table \(name) has an unknown type (tag \(tag))")
                 }
@@ -49,7 +52,8 @@ struct SnapshotDirectory {
                       length % 8 == 0, length <= UInt64(blocksEnd - next) else {
                     throw malformed("column \(columnName) of table \(name) has a block outside the file")
                 }
-                columns.append(ColumnEntry(schema: ColumnSchema(name: columnName, type: type),
+                let isNotNull = flags & SnapshotLayout.notNullFlag != 0
+                columns.append(ColumnEntry(schema: ColumnSchema(name: columnName, type: type, isNotNull: isNotNull),
                                            offset: next, length: Int(length)))
                 next += Int(length)
             }

@@ -11,6 +11,8 @@ enum SnapshotLayout {
     /// Written little-endian, so the bytes are 0D 0C 0B 0A.
     static let endianMarker: UInt32 = 0x0A0B_0C0D
 
+    /// Bit of a column's flags byte in the directory: the column was declared NOT NULL.
+    static let notNullFlag: UInt8 = 1
     static let headerSize = 48
     static let footerSize = 24
     /// Fixed part of a column block before the bitmap: kind, type, flags, row count (+ dictionary sizes for text).

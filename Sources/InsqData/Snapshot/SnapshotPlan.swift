@@ -45,7 +45,7 @@ struct SnapshotPlan {
             for (schema, length) in zip(table.schema, tableLengths) {
                 directory.appendString(schema.name)
                 let (tag, precision, scale) = TypeCode.encode(schema.type)
-                directory.append(contentsOf: [tag, precision, scale, 0])
+                directory.append(contentsOf: [tag, precision, scale, schema.isNotNull ? SnapshotLayout.notNullFlag : 0])
                 directory.appendLE(UInt64(offset))
                 directory.appendLE(UInt64(length))
                 offset += length

@@ -37,3 +37,10 @@ let package = Package(
         .testTarget(name: "InsqRandomQueryTests", dependencies: ["InsqTestSupport", "InsqQuery", "InsqStorage"]),
     ]
 )
+
+// Micro-benchmarks of the query kernels (Benchmarks/micro sets INSQ_MICRO=1). Declared only on request, so that
+// `swift build` and `swift build --build-tests` neither compile nor link them.
+if Context.environment["INSQ_MICRO"] != nil {
+    package.targets.append(.executableTarget(name: "insq-micro", dependencies: ["InsqQuery", "InsqData", "InsqStorage"],
+                                             path: "Benchmarks/Micro"))
+}

@@ -37,25 +37,28 @@ public enum QueryEngine {
     /// or `QueryCancelled`; a statement that is not a query is an error here: run it with `perform`.
     public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,
                                cancellation: CancellationFlag = CancellationFlag(),
-                               loadFile: FileTableLoader? = nil) throws -> QueryResult {
+                               loadFile: FileTableLoader? = nil,
+                               settings: ExecutionSettings = .standard) throws -> QueryResult {
         guard case let .query(query) = statement else {
             throw Diagnostic(phase: .binder, message: "this statement returns no rows; it can only be performed",
                              range: SQLParser.range(of: statement))
         }
-        return try runQuery(query, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+        return try runQuery(query, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                            settings: settings)
     }
 
     /// Binds, plans and runs a query.
     static func runQuery(_ query: Query, source: SourceText, catalog: Catalog, cancellation: CancellationFlag,
-                         loadFile: FileTableLoader?) throws -> QueryResult {
+                         loadFile: FileTableLoader?, settings: ExecutionSettings) throws -> QueryResult {
         let bound = try Binder(catalog: catalog, source: source, loadFile: loadFile).bind(query)
-        return try materialize(bound, range: query.range, cancellation: cancellation)
+        return try materialize(bound, range: query.range, cancellation: cancellation, settings: settings)
     }
 
     /// Runs a bound query to the end; an execution error without a place of its own points at `range`.
-    static func materialize(_ bound: Relation, range: SourceRange, cancellation: CancellationFlag) throws -> QueryResult {
+    static func materialize(_ bound: Relation, range: SourceRange, cancellation: CancellationFlag,
+                            settings: ExecutionSettings) throws -> QueryResult {
         let plan = Optimizer.optimize(bound.plan)
-        let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation)).build(plan)
+        let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation, settings: settings)).build(plan)
         do {
             let (materialized, rows) = try Materialize.columns(root, types: bound.types)
             // A column that is NULL by type (SELECT NULL) is shown as TEXT.
@@ -74,9 +77,10 @@ public enum QueryEngine {
 
     /// Parses and runs one statement of text.
     public static func run(_ text: String, catalog: Catalog, cancellation: CancellationFlag = CancellationFlag(),
-                           loadFile: FileTableLoader? = nil) throws -> QueryResult {
+                           loadFile: FileTableLoader? = nil, settings: ExecutionSettings = .standard) throws -> QueryResult {
         let source = SourceText(text)
         let statement = try SQLParser.parseStatement(source)
-        return try execute(statement, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+        return try execute(statement, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                           settings: settings)
     }
 }

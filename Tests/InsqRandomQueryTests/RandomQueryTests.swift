@@ -1,4 +1,5 @@
 import Foundation
+import InsqQuery
 import InsqTestSupport
 import Testing
 
@@ -45,16 +46,33 @@ func randomQueriesAgreeWithSQLite() throws {
     }
     let count = environment["INSQ_RANDOM_QUERIES"].flatMap { Int($0) } ?? 2_000
     let seed = environment["INSQ_RANDOM_SEED"].flatMap { UInt64($0) } ?? defaultSeed
+    try runRandomQueries(count: count, seed: seed, settings: .standard)
+}
+
+/// Issue 6, point 3: the same comparison with every GROUP BY split across two threads down to one row per
+/// thread, on the queries of the next seed (`INSQ_RANDOM_PARALLEL_QUERIES` changes the count).
+@Test(.enabled(if: SQLiteHarness.isAvailable, "python3 with sqlite3 is needed"))
+func randomQueriesAgreeWithSQLiteOnTwoThreads() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let count = environment["INSQ_RANDOM_PARALLEL_QUERIES"].flatMap { Int($0) } ?? 1_000
+    let seed = (environment["INSQ_RANDOM_SEED"].flatMap { UInt64($0) } ?? defaultSeed) &+ 1
+    try runRandomQueries(count: count, seed: seed, settings: ExecutionSettings(threads: 2, minimumRowsPerThread: 1))
+}
+
+/// Generates and compares `count` queries; the other options come from the environment.
+private func runRandomQueries(count: Int, seed: UInt64, settings: ExecutionSettings) throws {
+    let environment = ProcessInfo.processInfo.environment
     let maxDifferences = environment["INSQ_RANDOM_MAX_DIFFERENCES"].flatMap { Int($0) } ?? 1
     var features = ciFeatures
     if let edit = environment["INSQ_RANDOM_FEATURES"] {
         features = try features.applying(edit).get()
     }
-    print("random queries: seed \(seed), \(count) queries, features \(features)")
+    print("random queries: seed \(seed), \(count) queries, \(settings.threads) thread(s), features \(features)")
     let runner = RandomQueryRunner(count: count, seed: seed, features: features, maxDifferences: max(1, maxDifferences),
                                    tracePath: environment["INSQ_RANDOM_TRACE"],
                                    shownQueries: environment["INSQ_RANDOM_SHOW"].flatMap { Int($0) } ?? 0,
-                                   timeLimit: environment["INSQ_RANDOM_TIME_LIMIT"].flatMap { Double($0) } ?? 20)
+                                   timeLimit: environment["INSQ_RANDOM_TIME_LIMIT"].flatMap { Double($0) } ?? 20,
+                                   settings: settings)
     let report = try runner.run(catalog: FixtureCatalog.load())
     print(report.summary)
     if report.slowestInsq.seconds > 1 { print("slowest query in insq: \(report.slowestInsq.sql)") }

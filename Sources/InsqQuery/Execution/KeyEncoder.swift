@@ -10,6 +10,13 @@ final class KeyEncoder {
     /// Marks a text value unknown to a probe-only encoder.
     static let missing: UInt64 = UInt64.max
 
+    init() {}
+
+    /// An encoder that knows `other`'s text ids but has its own dictionary cache, for another thread.
+    init(copying other: KeyEncoder) {
+        textIds = other.textIds
+    }
+
     /// Encodes `v` into `out` (resized to v.count). With `intern` false, unseen text becomes `missing`.
     func encode(_ v: Vector, intern: Bool, into out: inout [UInt64]) {
         let n = v.count
@@ -205,6 +212,16 @@ struct RowKeys {
     }
 
     var width: Int { encoders.count + 1 }
+
+    /// Keys encoded the same way (the same text ids) with encoders of their own, for another thread.
+    func copy() -> RowKeys {
+        RowKeys(encoders: encoders.map(KeyEncoder.init(copying:)))
+    }
+
+    private init(encoders: [KeyEncoder]) {
+        self.encoders = encoders
+        scratch = [[UInt64]](repeating: [], count: encoders.count)
+    }
 
     /// Flat keys for every row; `hasNull[i]` tells whether row i has a NULL (or, probing, an unknown text) key.
     mutating func encode(_ vectors: [Vector], rows: Int, intern: Bool) -> (keys: [UInt64], hasNull: [Bool]) {

@@ -103,22 +103,7 @@ struct Vector {
 
     /// The rows at `rows`, in that order.
     func gather(_ rows: [Int]) -> Vector {
-        let n = rows.count
-        var newValidity: [UInt64]? = nil
-        if validity != nil {
-            var words = Validity.allValid(n)
-            for (i, r) in rows.enumerated() where !isValid(r) { Validity.clear(&words, i) }
-            newValidity = words
-        }
-        let newData: VectorData
-        switch data {
-        case let .int64(a): newData = .int64(rows.map { a[$0] })
-        case let .double(a): newData = .double(rows.map { a[$0] })
-        case let .bool(a): newData = .bool(rows.map { a[$0] })
-        case let .text(.coded(c, d)): newData = .text(.coded(rows.map { c[$0] }, d))
-        case let .text(.strings(s)): newData = .text(.strings(rows.map { s[$0] }))
-        }
-        return Vector(newData, validity: newValidity, count: n)
+        rows.withUnsafeBufferPointer { GatherKernels.vector(self, rows: $0) }
     }
 
     /// The value at row `i` as a `Value`, for building results (not for inner loops).

@@ -17,34 +17,24 @@ struct PhysicalPlanner {
         case .singleRow:
             return SingleRowOperator()
         case let .filter(child, predicate):
-            return FilterOperator(child: build(child), predicate: compiler.compile(predicate))
+            return scanFilter(plan) ?? FilterOperator(child: build(child), predicate: compiler.compile(predicate))
         case let .project(child, expressions):
-            return ProjectOperator(child: build(child), expressions: expressions.map(compiler.compile))
+            return scanFilter(plan) ?? ProjectOperator(child: build(child), expressions: expressions.map(compiler.compile))
         case let .aggregate(child, keys, aggregates):
-            return HashAggregateOperator(child: build(child), keys: keys, aggregates: aggregates, compiler: compiler)
+            return parallelAggregate(child, keys: keys, aggregates: aggregates)
+                ?? HashAggregateOperator(child: build(child), keys: keys, aggregates: aggregates, compiler: compiler)
         case let .distinct(child):
-            return HashAggregateOperator(child: build(child), keys: Self.allColumns(child), aggregates: [], compiler: compiler)
+            return parallelAggregate(child, keys: Self.allColumns(child), aggregates: [])
+                ?? HashAggregateOperator(child: build(child), keys: Self.allColumns(child), aggregates: [], compiler: compiler)
         case let .join(left, right, join):
-            // An inner join builds its hash table on the side expected to be smaller.
-            if join.kind != .left, join.residual == nil, right.estimatedRows > left.estimatedRows {
-                let swapped = JoinPlan(kind: join.kind, leftKeys: join.rightKeys, rightKeys: join.leftKeys, residual: nil)
-                return HashJoinOperator(left: build(right), right: build(left), plan: swapped, rightTypes: left.outputTypes(),
-                                        compiler: compiler, buildsOnLeft: true)
-            }
-            // A LEFT JOIN of a few rows to a large table builds on the few and pads the unmatched ones at the end.
-            if join.kind == .left, right.estimatedRows > 4 * left.estimatedRows {
-                let swapped = JoinPlan(kind: .inner, leftKeys: join.rightKeys, rightKeys: join.leftKeys,
-                                       residual: join.residual)
-                return HashJoinOperator(left: build(right), right: build(left), plan: swapped, rightTypes: left.outputTypes(),
-                                        compiler: compiler, buildsOnLeft: true, padsBuildSide: true,
-                                        probeTypes: right.outputTypes())
-            }
-            return HashJoinOperator(left: build(left), right: build(right), plan: join, rightTypes: right.outputTypes(),
-                                    compiler: compiler)
+            let layout = JoinLayout(left: left, right: right, join: join)
+            let table = HashJoinBuild(input: build(layout.build), keys: layout.plan.rightKeys,
+                                      types: layout.build.outputTypes(), compiler: compiler)
+            return HashJoinOperator(probe: build(layout.probe), build: table, layout: layout, compiler: compiler)
         case let .sort(child, keys):
-            return SortOperator(child: build(child), keys: keys, types: child.outputTypes())
+            return SortOperator(child: build(child), keys: keys, types: child.outputTypes(), threads: compiler.context.settings.threads)
         case let .limit(child, limit, offset):
-            return LimitOperator(child: build(child), limit: limit, offset: offset)
+            return buildLimit(child, limit: limit, offset: offset)
         case let .setOperation(left, right, kind, isAll):
             let types = left.outputTypes()
             if kind == .union {

@@ -113,7 +113,8 @@ extension StatementContext {
         if !computed.isEmpty {
             let relation = Relation(plan: .project(.singleRow, computed),
                                     columns: computed.map { RelationColumn(table: nil, name: "", type: $0.type) })
-            let result = try QueryEngine.materialize(relation, range: SourceRange(0, 0), cancellation: cancellation)
+            let result = try QueryEngine.materialize(relation, range: SourceRange(0, 0), cancellation: cancellation,
+                                                     settings: settings)
             results = result.columns.map { $0.value(at: 0) }
         }
         var next = 0
@@ -138,7 +139,8 @@ extension StatementContext {
                                  Self.itemRange(query, position, count: targets.count))
             }
         }
-        let result = try QueryEngine.materialize(relation, range: query.range, cancellation: cancellation)
+        let result = try QueryEngine.materialize(relation, range: query.range, cancellation: cancellation,
+                                                 settings: settings)
         var columns: [Column] = []
         for (position, type) in relation.types.enumerated() {
             let column = table.schema[targets[position]]

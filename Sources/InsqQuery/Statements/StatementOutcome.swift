@@ -23,8 +23,10 @@ extension QueryEngine {
     /// Throws `Diagnostic` (with ranges into `source`) or `QueryCancelled`.
     public static func perform(_ statement: Statement, source: SourceText, catalog: Catalog,
                                cancellation: CancellationFlag = CancellationFlag(),
-                               loadFile: FileTableLoader? = nil) throws -> StatementOutcome {
-        let context = StatementContext(source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+                               loadFile: FileTableLoader? = nil,
+                               settings: ExecutionSettings = .standard) throws -> StatementOutcome {
+        let context = StatementContext(source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                                       settings: settings)
         do {
             switch statement {
             case let .query(query):
@@ -48,10 +50,11 @@ extension QueryEngine {
 
     /// Parses and performs one statement of text.
     public static func perform(_ text: String, catalog: Catalog, cancellation: CancellationFlag = CancellationFlag(),
-                               loadFile: FileTableLoader? = nil) throws -> StatementOutcome {
+                               loadFile: FileTableLoader? = nil, settings: ExecutionSettings = .standard) throws -> StatementOutcome {
         let source = SourceText(text)
         let statement = try SQLParser.parseStatement(source)
-        return try perform(statement, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+        return try perform(statement, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                           settings: settings)
     }
 }
 
@@ -61,13 +64,15 @@ struct StatementContext {
     let catalog: Catalog
     let cancellation: CancellationFlag
     let loadFile: FileTableLoader?
+    let settings: ExecutionSettings
 
     func binder(for catalog: Catalog? = nil, expandingViews: [String] = []) -> Binder {
         Binder(catalog: catalog ?? self.catalog, source: source, loadFile: loadFile, expandingViews: expandingViews)
     }
 
     func run(_ query: Query) throws -> QueryResult {
-        try QueryEngine.runQuery(query, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile)
+        try QueryEngine.runQuery(query, source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                                 settings: settings)
     }
 
     /// Which kind of object holds `name`, if any (tables and views share one namespace).

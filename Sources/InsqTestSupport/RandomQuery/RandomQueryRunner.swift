@@ -16,9 +16,12 @@ public struct RandomQueryRunner {
     public var shownQueries: Int
     /// insq's time limit per query: a query cancelled after it is counted and listed, not compared.
     public var timeLimit: Double
+    /// insq's threads, and how many rows make it split a table (one per thread forces splitting on the fixtures).
+    public var settings: ExecutionSettings
 
     public init(count: Int, seed: UInt64, features: RandomQueryFeatures, maxDifferences: Int = 1, tracePath: String? = nil,
-                shownQueries: Int = 0, timeLimit: Double = 20) {
+                shownQueries: Int = 0, timeLimit: Double = 20, settings: ExecutionSettings = .standard) {
+        self.settings = settings
         self.shownQueries = shownQueries
         self.timeLimit = timeLimit
         self.count = count
@@ -95,7 +98,7 @@ public struct RandomQueryRunner {
             // SQLite answers in its own process while insq runs the same query here.
             try sqlite.submit(query.sql)
             let insqStart = Date()
-            let (mine, types) = Self.insqAnswer(query.sql, catalog: catalog, timeLimit: timeLimit)
+            let (mine, types) = Self.insqAnswer(query.sql, catalog: catalog, timeLimit: timeLimit, settings: settings)
             let sqliteStart = Date()
             let insqTime = sqliteStart.timeIntervalSince(insqStart)
             report.insqSeconds += insqTime
@@ -151,13 +154,14 @@ public struct RandomQueryRunner {
     static let timedOut = "cancelled: over the time limit"
 
     /// insq's answer in comparable cells, and its column types; cancelled after `timeLimit` seconds.
-    static func insqAnswer(_ sql: String, catalog: Catalog, timeLimit: Double = 20) -> (EngineAnswer, [DataType]?) {
+    static func insqAnswer(_ sql: String, catalog: Catalog, timeLimit: Double = 20,
+                           settings: ExecutionSettings = .standard) -> (EngineAnswer, [DataType]?) {
         let cancellation = CancellationFlag()
         let timer = DispatchWorkItem { cancellation.cancel() }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
         defer { timer.cancel() }
         do {
-            let result = try QueryEngine.run(sql, catalog: catalog, cancellation: cancellation)
+            let result = try QueryEngine.run(sql, catalog: catalog, cancellation: cancellation, settings: settings)
             var rows: [[String]] = []
             rows.reserveCapacity(result.rowCount)
             for r in 0..<result.rowCount {

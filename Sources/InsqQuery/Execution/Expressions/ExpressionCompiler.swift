@@ -114,14 +114,18 @@ struct ExpressionCompiler {
     }
 }
 
-/// What compiled expressions share: the cancellation flag, and the parameters a correlated subquery reads.
+/// What compiled expressions share: the cancellation flag, the parameters a correlated subquery reads, and
+/// how many threads operators may use.
 final class CompileContext {
     let cancellation: CancellationFlag
     let parameters: ParameterBox
+    let settings: ExecutionSettings
 
-    init(cancellation: CancellationFlag, parameters: ParameterBox = ParameterBox()) {
+    init(cancellation: CancellationFlag, parameters: ParameterBox = ParameterBox(),
+         settings: ExecutionSettings = .standard) {
         self.cancellation = cancellation
         self.parameters = parameters
+        self.settings = settings
     }
 }
 

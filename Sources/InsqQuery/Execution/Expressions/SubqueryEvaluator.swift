@@ -14,7 +14,8 @@ final class SubqueryEvaluator {
         self.plan = plan
         self.compiler = compiler
         optimizedPlan = Optimizer.optimize(plan.plan.plan)
-        innerPlanner = PhysicalPlanner(context: CompileContext(cancellation: compiler.context.cancellation, parameters: parameters))
+        innerPlanner = PhysicalPlanner(context: CompileContext(cancellation: compiler.context.cancellation, parameters: parameters,
+                                                                settings: compiler.context.settings))
     }
 
     /// What one run of the subquery yields.

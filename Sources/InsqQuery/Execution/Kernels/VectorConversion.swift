@@ -12,8 +12,15 @@ enum VectorConversion {
                 let hi = min(v.words.count, (range.upperBound + 63) >> 6)
                 validity = Array(v.words[lo..<hi])
             } else {
-                var words = Validity.allValid(n)
-                for i in 0..<n where !v.isValid(range.lowerBound + i) { Validity.clear(&words, i) }
+                // A range starting inside a word (a thread's share of a table): each output word is two
+                // shifted source words.
+                let lo = range.lowerBound >> 6, shift = UInt64(range.lowerBound & 63)
+                let source = v.words
+                var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
+                for k in words.indices {
+                    let next = lo + k + 1 < source.count ? source[lo + k + 1] &<< (64 - shift) : 0
+                    words[k] = (source[lo + k] &>> shift) | next
+                }
                 validity = words
             }
         }
@@ -44,21 +51,17 @@ struct ColumnAccumulator {
     private var strings: [String] = []
     private var dictionary: TextDictionary?
     private var isPlainText = false
-    private var validity = ValidityBitmap(count: 0)
+    /// Validity bits of the rows so far (set: valid), appended a word at a time.
+    private var validWords: [UInt64] = []
+    private var rows = 0
     private var hasNulls = false
 
     init(type: DataType) { self.type = type }
 
-    var count: Int { validity.count }
+    var count: Int { rows }
 
     mutating func append(_ v: Vector) {
-        let start = validity.count
-        for i in 0..<v.count {
-            let ok = v.isValid(i)
-            validity.append(ok)
-            if !ok { hasNulls = true }
-        }
-        _ = start
+        appendValidity(v.validity, v.count)
         switch v.data {
         case let .int64(a): ints.append(contentsOf: a)
         case let .double(a): doubles.append(contentsOf: a)
@@ -78,6 +81,27 @@ struct ColumnAccumulator {
         }
     }
 
+    /// Appends `n` rows' validity (nil: all valid) behind the current rows, shifting whole words into place.
+    private mutating func appendValidity(_ source: [UInt64]?, _ n: Int) {
+        let needed = (rows + n + 63) >> 6
+        if validWords.count < needed { validWords.append(contentsOf: repeatElement(0, count: needed - validWords.count)) }
+        let shift = UInt64(rows & 63), base = rows >> 6
+        var sawNull = false
+        validWords.withUnsafeMutableBufferPointer { out in
+            for k in 0..<(n + 63) >> 6 {
+                let bits = min(64, n - k * 64)
+                let mask: UInt64 = bits == 64 ? ~0 : (1 << UInt64(bits)) - 1
+                // Bits past the vector's last row may be set; they must not mark later rows valid.
+                let w = (source?[k] ?? ~0) & mask
+                sawNull = sawNull || w != mask
+                out[base + k] |= w &<< shift
+                if shift > 0 && base + k + 1 < out.count { out[base + k + 1] |= w &>> (64 - shift) }
+            }
+        }
+        hasNulls = hasNulls || sawNull
+        rows += n
+    }
+
     private mutating func switchToPlainText() {
         if isPlainText { return }
         isPlainText = true
@@ -90,7 +114,12 @@ struct ColumnAccumulator {
     }
 
     func build() -> Column {
-        let v: ValidityBitmap? = hasNulls ? validity : nil
+        var v: ValidityBitmap? = nil
+        if hasNulls {
+            var bitmap = ValidityBitmap(count: rows)
+            bitmap.words = validWords
+            v = bitmap
+        }
         switch type {
         case .bigint, .decimal, .null:
             return Column(type: type, data: .int64(ints), validity: v)

@@ -5,11 +5,27 @@ protocol AggregateState: AnyObject {
     /// Folds rows into their groups: `groups[i]` is row i's group id; `input` is the argument (nil for COUNT(*)).
     func update(groups: [Int], input: Vector?, groupCount: Int) throws
     func result(groupCount: Int) -> Column
+    /// Adds the states of the same aggregate over later rows (other threads' parts, in row order), as if
+    /// their rows had followed ours: group g of `others[k]` is group `groups[k][g]` here. They have this
+    /// state's class.
+    func merge(_ others: [AggregateState], groups: [[Int]], groupCount: Int) throws
+}
+
+/// A state that merges other parts one at a time, each with its own group mapping.
+protocol PairwiseMergingState: AggregateState {
+    func merge(_ other: Self, groups: [Int], groupCount: Int) throws
+}
+
+extension PairwiseMergingState {
+    func merge(_ others: [AggregateState], groups: [[Int]], groupCount: Int) throws {
+        for (other, mapping) in zip(others, groups) { try merge(other as! Self, groups: mapping, groupCount: groupCount) }
+    }
 }
 
 /// Makes the state for an aggregate call.
 enum AggregateStates {
-    static func make(_ call: AggregateCall) -> AggregateState {
+    /// `retainsValues`: a DISTINCT state keeps its distinct values so that it can be merged into another.
+    static func make(_ call: AggregateCall, retainsValues: Bool = false) -> AggregateState {
         let state: AggregateState
         let argumentType = call.argument?.type ?? .bigint
         switch call.function {
@@ -23,11 +39,11 @@ enum AggregateStates {
                 : IntSumState(isAverage: true, type: call.type, scale: argumentType.scale)
         case .min, .max: state = ExtremeState(isMax: call.function == .max, type: call.type)
         }
-        return call.isDistinct ? DistinctState(inner: state) : state
+        return call.isDistinct ? DistinctState(inner: state, retainsValues: retainsValues) : state
     }
 }
 
-final class CountState: AggregateState {
+final class CountState: PairwiseMergingState {
     private var counts: [Int64] = []
     private let countsNulls: Bool
     init(countsNulls: Bool) { self.countsNulls = countsNulls }
@@ -50,10 +66,19 @@ final class CountState: AggregateState {
         if c.count < groupCount { c.append(contentsOf: repeatElement(0, count: groupCount - c.count)) }
         return Column(type: .bigint, data: .int64(c))
     }
+
+    func merge(_ other: CountState, groups: [Int], groupCount: Int) throws {
+        let theirs = other.counts
+        var c = counts
+        counts = []
+        if c.count < groupCount { c.append(contentsOf: repeatElement(0, count: groupCount - c.count)) }
+        for (g, n) in theirs.enumerated() { c[groups[g]] &+= n }
+        counts = c
+    }
 }
 
 /// SUM or AVG of BIGINT or DECIMAL: exact Int64 sums (overflow is an error).
-final class IntSumState: AggregateState {
+final class IntSumState: PairwiseMergingState {
     private var sums: [Int64] = []
     private var counts: [Int64] = []
     private let isAverage: Bool
@@ -67,10 +92,7 @@ final class IntSumState: AggregateState {
     }
 
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
-        if sums.count < groupCount {
-            sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
-            counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
-        }
+        grow(to: groupCount)
         guard let v = input else { return }
         let x = v.int64s
         var overflow = false
@@ -85,7 +107,33 @@ final class IntSumState: AggregateState {
         }
         sums = localSums
         counts = localCounts
-        if overflow { throw ExecutionError("integer overflow: the sum does not fit in 64 bits") }
+        if overflow { throw Self.overflow }
+    }
+
+    private static let overflow = ExecutionError("integer overflow: the sum does not fit in 64 bits")
+
+    private func grow(to groupCount: Int) {
+        if sums.count < groupCount {
+            sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
+            counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
+        }
+    }
+
+    func merge(_ theirs: IntSumState, groups: [Int], groupCount: Int) throws {
+        grow(to: groupCount)
+        var localSums = sums, localCounts = counts
+        sums = []
+        counts = []
+        var overflow = false
+        for (g, n) in theirs.counts.enumerated() where n > 0 {
+            let (s, o) = localSums[groups[g]].addingReportingOverflow(theirs.sums[g])
+            localSums[groups[g]] = s
+            overflow = overflow || o
+            localCounts[groups[g]] &+= n
+        }
+        sums = localSums
+        counts = localCounts
+        if overflow { throw Self.overflow }
     }
 
     func result(groupCount: Int) -> Column {
@@ -104,7 +152,7 @@ final class IntSumState: AggregateState {
 }
 
 /// SUM or AVG of DOUBLE.
-final class DoubleSumState: AggregateState {
+final class DoubleSumState: PairwiseMergingState {
     private var sums: [Double] = []
     private var counts: [Int64] = []
     private let isAverage: Bool
@@ -115,11 +163,15 @@ final class DoubleSumState: AggregateState {
         self.type = type
     }
 
-    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+    private func grow(to groupCount: Int) {
         if sums.count < groupCount {
             sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
             counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
         }
+    }
+
+    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
+        grow(to: groupCount)
         guard let v = input else { return }
         let x = v.doubles
         var localSums = sums, localCounts = counts
@@ -142,10 +194,23 @@ final class DoubleSumState: AggregateState {
         }
         return Column(type: .double, data: .double(values), validity: validity)
     }
+
+    func merge(_ theirs: DoubleSumState, groups: [Int], groupCount: Int) throws {
+        grow(to: groupCount)
+        var localSums = sums, localCounts = counts
+        sums = []
+        counts = []
+        for (g, n) in theirs.counts.enumerated() where n > 0 {
+            localSums[groups[g]] += theirs.sums[g]
+            localCounts[groups[g]] &+= n
+        }
+        sums = localSums
+        counts = localCounts
+    }
 }
 
 /// MIN or MAX of any type.
-final class ExtremeState: AggregateState {
+final class ExtremeState: PairwiseMergingState {
     private let isMax: Bool
     private let type: DataType
     private var ints: [Int64] = []
@@ -159,18 +224,22 @@ final class ExtremeState: AggregateState {
         self.type = type
     }
 
+    /// Adds unseen groups up to `groupCount`, in the array that `type`'s values live in.
+    private func grow(to groupCount: Int) {
+        guard seen.count < groupCount else { return }
+        let extra = groupCount - seen.count
+        seen.append(contentsOf: repeatElement(false, count: extra))
+        switch type {
+        case .double: doubles.append(contentsOf: repeatElement(0, count: extra))
+        case .boolean: bools.append(contentsOf: repeatElement(false, count: extra))
+        case .text: strings.append(contentsOf: repeatElement("", count: extra))
+        default: ints.append(contentsOf: repeatElement(0, count: extra))
+        }
+    }
+
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
         guard let v = input else { return }
-        if seen.count < groupCount {
-            let extra = groupCount - seen.count
-            seen.append(contentsOf: repeatElement(false, count: extra))
-            switch v.data {
-            case .int64: ints.append(contentsOf: repeatElement(0, count: extra))
-            case .double: doubles.append(contentsOf: repeatElement(0, count: extra))
-            case .bool: bools.append(contentsOf: repeatElement(false, count: extra))
-            case .text: strings.append(contentsOf: repeatElement("", count: extra))
-            }
-        }
+        grow(to: groupCount)
         var localSeen = seen
         seen = []
         defer { seen = localSeen }
@@ -204,6 +273,29 @@ final class ExtremeState: AggregateState {
         }
     }
 
+    func merge(_ theirs: ExtremeState, groups: [Int], groupCount: Int) throws {
+        grow(to: groupCount)
+        // Their group g wins when ours is unseen or theirs is better, as if their rows had come after ours.
+        for (g, wasSeen) in theirs.seen.enumerated() where wasSeen {
+            let h = groups[g]
+            switch type {
+            case .double:
+                let x = theirs.doubles[g]
+                if !seen[h] || (isMax ? x > doubles[h] : x < doubles[h]) { doubles[h] = x }
+            case .boolean:
+                let x = theirs.bools[g]
+                if !seen[h] || (isMax ? (x && !bools[h]) : (!x && bools[h])) { bools[h] = x }
+            case .text:
+                let x = theirs.strings[g]
+                if !seen[h] || (isMax ? TextOrder.less(strings[h], x) : TextOrder.less(x, strings[h])) { strings[h] = x }
+            default:
+                let x = theirs.ints[g]
+                if !seen[h] || (isMax ? x > ints[h] : x < ints[h]) { ints[h] = x }
+            }
+            seen[h] = true
+        }
+    }
+
     func result(groupCount: Int) -> Column {
         var b = ColumnBuilder(type: type, capacity: groupCount)
         for g in 0..<groupCount {
@@ -219,34 +311,4 @@ final class ExtremeState: AggregateState {
         }
         return b.build()
     }
-}
-
-/// Feeds an aggregate only the first occurrence of each value within a group (COUNT(DISTINCT x) and friends).
-final class DistinctState: AggregateState {
-    private let inner: AggregateState
-    private let encoder = KeyEncoder()
-    private var seen = KeyTable(width: 2)
-    private var words: [UInt64] = []
-
-    init(inner: AggregateState) { self.inner = inner }
-
-    func update(groups: [Int], input: Vector?, groupCount: Int) throws {
-        guard let v = input else { return try inner.update(groups: groups, input: input, groupCount: groupCount) }
-        encoder.encode(v, intern: true, into: &words)
-        var pairs = [UInt64]()
-        var rows = [Int]()
-        pairs.reserveCapacity(groups.count * 2)
-        for (i, g) in groups.enumerated() where v.isValid(i) {
-            pairs.append(UInt64(g))
-            pairs.append(words[i])
-            rows.append(i)
-        }
-        var ids = [Int](repeating: 0, count: rows.count)
-        var fresh: [Int] = []
-        pairs.withUnsafeBufferPointer { seen.findOrInsertAll($0, rows: rows.count, ids: &ids, newRows: &fresh) }
-        let firstRows = fresh.map { rows[$0] }
-        try inner.update(groups: firstRows.map { groups[$0] }, input: v.gather(firstRows), groupCount: groupCount)
-    }
-
-    func result(groupCount: Int) -> Column { inner.result(groupCount: groupCount) }
 }

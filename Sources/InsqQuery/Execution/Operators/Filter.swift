@@ -10,10 +10,17 @@ final class FilterOperator: PhysicalOperator {
 
     func next() throws -> Batch? {
         while let batch = try child.next() {
-            let rows = LogicalKernels.selection(try predicate(batch))
+            if batch.count == 0 { continue }
+            let mask = try predicate(batch)
+            let rows = [Int](unsafeUninitializedCapacity: batch.count) { buffer, initialized in
+                initialized = SelectionKernels.whereTrue(mask, 0..<batch.count, buffer.baseAddress!)
+            }
             if rows.isEmpty { continue }
             if rows.count == batch.count { return batch }
-            return batch.gather(rows)
+            // One gather per column, each into an array allocated at its final size.
+            return rows.withUnsafeBufferPointer { selected in
+                Batch(columns: batch.columns.map { GatherKernels.vector($0, rows: selected) }, count: selected.count)
+            }
         }
         return nil
     }

@@ -19,35 +19,20 @@ final class HashAggregateOperator: PhysicalOperator {
     }
 
     func next() throws -> Batch? {
-        if output == nil { output = try run() }
+        if output == nil {
+            let table = try aggregate(retainsValues: false)
+            output = ColumnsOperator(columns: table.columns(), rowCount: table.groupCount)
+        }
         return try output?.next()
     }
 
-    private func run() throws -> ColumnsOperator {
-        let states = calls.map(AggregateStates.make)
-        var keyColumns = keyTypes.map { ColumnAccumulator(type: $0) }
-        var rowKeys = RowKeys(count: keys.count)
-        var table = KeyTable(width: rowKeys.width)
-        var groupCount = keys.isEmpty ? 1 : 0
+    /// Reads the whole input into a new table (one thread's partial aggregate, when `retainsValues`).
+    func aggregate(retainsValues: Bool) throws -> AggregateTable {
+        let table = AggregateTable(keyTypes: keyTypes, calls: calls, retainsValues: retainsValues)
         while let batch = try child.next() {
-            var groups = [Int](repeating: 0, count: batch.count)
-            if !keys.isEmpty {
-                let keyVectors = try keys.map { try $0(batch) }
-                let (flat, _) = rowKeys.encode(keyVectors, rows: batch.count, intern: true)
-                var newRows: [Int] = []
-                flat.withUnsafeBufferPointer { all in
-                    table.findOrInsertAll(all, rows: batch.count, ids: &groups, newRows: &newRows)
-                }
-                if !newRows.isEmpty {
-                    for (k, v) in keyVectors.enumerated() { keyColumns[k].append(v.gather(newRows)) }
-                }
-                groupCount = table.count
-            }
-            for (k, state) in states.enumerated() {
-                try state.update(groups: groups, input: try arguments[k]?(batch), groupCount: groupCount)
-            }
+            try table.add(keys: try keys.map { try $0(batch) }, arguments: try arguments.map { try $0?(batch) },
+                          rows: batch.count)
         }
-        let columns = keyColumns.map { $0.build() } + states.map { $0.result(groupCount: groupCount) }
-        return ColumnsOperator(columns: columns, rowCount: groupCount)
+        return table
     }
 }

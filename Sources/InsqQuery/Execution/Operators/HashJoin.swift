@@ -1,29 +1,18 @@
 import InsqStorage
 
-/// Equi-join: builds a hash table on the right input's keys, then probes it with each left batch.
-/// Output rows follow the left input's order, then the build side's. LEFT joins pad unmatched rows with NULLs.
+/// Equi-join: probes a build side (`HashJoinBuild`, possibly shared with other threads' probes) with each
+/// batch of the probe input. Output rows follow the probe input's order, then the build side's.
+/// LEFT joins pad unmatched rows with NULLs.
 final class HashJoinOperator: PhysicalOperator {
     private let left: PhysicalOperator
-    private let right: PhysicalOperator
+    private let build: HashJoinBuild
     private let plan: JoinPlan
     private let leftKeys: [CompiledExpression]
-    private let rightKeys: [CompiledExpression]
     private let residual: CompiledExpression?
     private let rightTypes: [DataType]
-    private var built = false
-    private var buildColumns: [Column] = []
-    private var table = KeyTable(width: 1)
-    private var rowKeys: RowKeys
-    /// Build rows per key: `first[id]` then `nextRow[row]`, in build order.
-    private var first: [Int] = []
-    private var last: [Int] = []
-    private var nextRow: [Int] = []
+    /// The build side's key encoders, copied once it is built.
+    private var rowKeys: RowKeys?
     private let cancellation: CancellationFlag
-    /// For one integer key over a dense range (ids): the first build row of each key value, indexed by
-    /// `value - directBase`, or -1. Probing is then an array lookup instead of hashing.
-    private var direct: [Int] = []
-    private var directBase: Int64 = 0
-    private var isDirect = false
 
     /// When the planner builds on the left input (the smaller one of an inner join), output rows still
     /// put the original left columns first.
@@ -35,86 +24,26 @@ final class HashJoinOperator: PhysicalOperator {
     private var buildMatched: [Bool] = []
     private var paddingEmitted = false
 
-    init(left: PhysicalOperator, right: PhysicalOperator, plan: JoinPlan, rightTypes: [DataType],
-         compiler: ExpressionCompiler, buildsOnLeft: Bool = false, padsBuildSide: Bool = false, probeTypes: [DataType] = []) {
-        self.buildsOnLeft = buildsOnLeft
-        self.padsBuildSide = padsBuildSide
-        self.probeTypes = probeTypes
-        let cancellation = compiler.context.cancellation
-        self.cancellation = cancellation
-        self.left = left
-        self.right = right
-        self.plan = plan
+    /// `probe` reads the layout's probe side; `build` indexes its build side.
+    init(probe: PhysicalOperator, build: HashJoinBuild, layout: JoinLayout, compiler: ExpressionCompiler) {
+        buildsOnLeft = layout.buildsOnLeft
+        padsBuildSide = layout.padsBuildSide
+        probeTypes = layout.padsBuildSide ? layout.probe.outputTypes() : []
+        cancellation = compiler.context.cancellation
+        left = probe
+        self.build = build
+        plan = layout.plan
         leftKeys = plan.leftKeys.map(compiler.compile)
-        rightKeys = plan.rightKeys.map(compiler.compile)
         residual = plan.residual.map(compiler.compile)
-        self.rightTypes = rightTypes
-        rowKeys = RowKeys(count: plan.leftKeys.count)
-    }
-
-    private func build() throws {
-        let (columns, n) = try Materialize.columns(right, types: rightTypes)
-        buildColumns = columns
-        let source = ColumnsOperator(columns: buildColumns, rowCount: n)
-        table = KeyTable(width: rowKeys.width, capacity: max(16, n))
-        nextRow = [Int](repeating: -1, count: n)
-        var base = 0
-        while let batch = try source.next() {
-            let keyVectors = try rightKeys.map { try $0(batch) }
-            let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: true)
-            let w = rowKeys.width
-            var ids = [Int](repeating: 0, count: batch.count)
-            var newRows: [Int] = []
-            var keep = [Int]()
-            for i in 0..<batch.count where !hasNull[i] { keep.append(i) }
-            // Rows with a NULL key never match: only the others enter the table.
-            var packed = [UInt64]()
-            packed.reserveCapacity(keep.count * w)
-            for i in keep { packed.append(contentsOf: flat[(i * w)..<((i + 1) * w)]) }
-            packed.withUnsafeBufferPointer { all in
-                table.findOrInsertAll(all, rows: keep.count, ids: &ids, newRows: &newRows)
-            }
-            for (k, i) in keep.enumerated() {
-                let id = ids[k]
-                let row = base + i
-                if id == first.count {
-                    first.append(row)
-                    last.append(row)
-                } else {
-                    nextRow[last[id]] = row
-                    last[id] = row
-                }
-            }
-            base += batch.count
-        }
-        built = true
-        buildMatched = [Bool](repeating: false, count: n)
-        makeDirectIndex()
-    }
-
-    /// Switches to direct indexing when the single key is a BIGINT (or DATE) whose values span at most
-    /// a few times the number of distinct keys.
-    private func makeDirectIndex() {
-        guard plan.rightKeys.count == 1, [.bigint, .date].contains(plan.rightKeys[0].type), !first.isEmpty else { return }
-        let keys = table.keys
-        let w = table.width
-        var lo = Int64.max, hi = Int64.min
-        for id in 0..<first.count {
-            let v = Int64(bitPattern: keys[id * w])
-            lo = min(lo, v)
-            hi = max(hi, v)
-        }
-        let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard !overflow, span < Int64(max(1024, first.count * 4)) else { return }
-        var index = [Int](repeating: -1, count: Int(span) + 1)
-        for id in 0..<first.count { index[Int(Int64(bitPattern: keys[id * w]) - lo)] = first[id] }
-        direct = index
-        directBase = lo
-        isDirect = true
+        rightTypes = build.types
     }
 
     func next() throws -> Batch? {
-        if !built { try build() }
+        if rowKeys == nil {
+            try build.build()
+            rowKeys = build.probeKeys()
+            if padsBuildSide { buildMatched = [Bool](repeating: false, count: build.nextRow.count) }
+        }
         while true {
             if cancellation.isCancelled { throw QueryCancelled() }
             if probing == nil {
@@ -139,18 +68,22 @@ final class HashJoinOperator: PhysicalOperator {
     private func startProbe(_ batch: Batch) throws {
         let keyVectors = try leftKeys.map { try $0(batch) }
         var firstMatch = [Int](repeating: -1, count: batch.count)
-        if isDirect, case let .int64(values) = keyVectors[0].data {
-            let index = direct, base = directBase, size = Int64(direct.count)
+        if build.isDirect {
+            // Join keys have one type on both sides, so integer build keys mean integer probe keys.
+            guard case let .int64(values) = keyVectors[0].data else {
+                preconditionFailure("a direct join index needs integer probe keys")
+            }
+            let index = build.direct, base = build.directBase, size = Int64(index.count)
             let key = keyVectors[0]
             for i in 0..<batch.count where key.isValid(i) {
                 let offset = values[i] &- base
                 if offset >= 0 && offset < size { firstMatch[i] = index[Int(offset)] }
             }
         } else {
-            let (flat, hasNull) = rowKeys.encode(keyVectors, rows: batch.count, intern: false)
-            let first = self.first
+            let (flat, hasNull) = rowKeys!.encode(keyVectors, rows: batch.count, intern: false)
+            let first = build.first
             flat.withUnsafeBufferPointer { all in
-                table.findAll(all, rows: batch.count, skip: hasNull) { i, id in firstMatch[i] = first[id] }
+                build.table.findAll(all, rows: batch.count, skip: hasNull) { i, id in firstMatch[i] = first[id] }
             }
         }
         probing = ProbeState(batch: batch, firstMatch: firstMatch, matched: [Bool](repeating: false, count: batch.count))
@@ -166,7 +99,7 @@ final class HashJoinOperator: PhysicalOperator {
     /// cross join streams), checks the residual condition, and pads unmatched rows of a LEFT join.
     private func nextChunk() throws -> Batch? {
         guard var state = probing else { return nil }
-        let nextRow = self.nextRow
+        let nextRow = build.nextRow
         if residual == nil {
             // Without a residual condition every candidate matches: emit pairs directly.
             var leftRows: [Int] = [], rightRows: [Int] = []
@@ -251,7 +184,7 @@ final class HashJoinOperator: PhysicalOperator {
         paddingEmitted = true
         let rows = buildMatched.indices.filter { !buildMatched[$0] }
         if rows.isEmpty { return nil }
-        let built = buildColumns.enumerated().map { Self.gatherBuild($1, rows, type: rightTypes[$0]) }
+        let built = build.columns.enumerated().map { Self.gatherBuild($1, rows, type: rightTypes[$0]) }
         let padding = probeTypes.map { Vector.nulls($0, count: rows.count) }
         return Batch(columns: built + padding, count: rows.count)
     }
@@ -259,7 +192,7 @@ final class HashJoinOperator: PhysicalOperator {
     /// Left rows of the batch beside build rows (-1: NULLs).
     private func pairBatch(_ batch: Batch, _ leftRows: [Int], _ rightRows: [Int]) -> Batch {
         let probed = batch.gather(leftRows).columns
-        let built = buildColumns.enumerated().map { Self.gatherBuild($1, rightRows, type: rightTypes[$0]) }
+        let built = build.columns.enumerated().map { Self.gatherBuild($1, rightRows, type: rightTypes[$0]) }
         return Batch(columns: buildsOnLeft ? built + probed : probed + built, count: leftRows.count)
     }
 

@@ -1,22 +1,26 @@
 import InsqStorage
 
-/// Reads selected columns of a table in batches; checks for cancellation between batches.
+/// Reads selected columns of a table (or of a contiguous part of its rows) in batches; checks for
+/// cancellation between batches.
 final class ScanOperator: PhysicalOperator {
     private let columns: [Column]
-    private let rowCount: Int
+    private let end: Int
     private let cancellation: CancellationFlag
-    private var position = 0
+    private var position: Int
 
-    init(table: Table, columns: [Int], cancellation: CancellationFlag) {
+    /// `rows` limits the scan to one thread's part of the table (nil: every row).
+    init(table: Table, columns: [Int], cancellation: CancellationFlag, rows: Range<Int>? = nil) {
         self.columns = columns.map { table.columns[$0] }
-        rowCount = table.rowCount
+        let part = rows ?? 0..<table.rowCount
+        position = part.lowerBound
+        end = part.upperBound
         self.cancellation = cancellation
     }
 
     func next() throws -> Batch? {
         if cancellation.isCancelled { throw QueryCancelled() }
-        guard position < rowCount else { return nil }
-        let end = min(position + batchSize, rowCount)
+        guard position < end else { return nil }
+        let end = min(position + batchSize, self.end)
         let range = position..<end
         position = end
         return Batch(columns: columns.map { VectorConversion.vector(from: $0, range: range) }, count: range.count)

@@ -44,7 +44,9 @@ final class WindowOperator: PhysicalOperator {
             offset += call.partitionBy.count
             let order = Array(all[offset..<(offset + call.orderBy.count)])
             offset += call.orderBy.count
-            results.append(try WindowEvaluation(call: call, arguments: args, partition: partition, order: order, rows: rows).result())
+            let evaluation = WindowEvaluation(call: call, arguments: args, partition: partition, order: order, rows: rows,
+                                              threads: compiler.context.settings.threads)
+            results.append(try evaluation.result())
         }
         return ColumnsOperator(columns: Array(all[0..<inputTypes.count]) + results, rowCount: rows)
     }
@@ -57,6 +59,8 @@ struct WindowEvaluation {
     let partition: [Column]
     let order: [Column]
     let rows: Int
+    /// Threads the sort may use.
+    var threads = 1
 
     func result() throws -> Column {
         let partitionKeys = partition.map { _ in SortKey(column: 0, isDescending: false, nullsFirst: true) }
@@ -70,14 +74,11 @@ struct WindowEvaluation {
             }
             return 0
         }
-        var sorted = Array(0..<rows)
-        sorted.sort { a, b in
-            let p = compare(partitionCompare, a, b)
-            if p != 0 { return p < 0 }
-            let o = compare(orderCompare, a, b)
-            if o != 0 { return o < 0 }
-            return a < b
-        }
+        // Window order: partition keys, then order keys, then input order.
+        let sortKeys = partitionKeys.indices.map { SortKey(column: $0, isDescending: false, nullsFirst: true) }
+            + orderKeys.enumerated().map { SortKey(column: partition.count + $0.offset, isDescending: $0.element.isDescending,
+                                                   nullsFirst: $0.element.nullsFirst) }
+        let sorted = RowSorter.order(partition + order, keys: sortKeys, rowCount: rows, threads: threads)
         var values = [Value](repeating: .null, count: rows)
         var start = 0
         while start < rows {

@@ -86,7 +86,8 @@ struct SortTests {
         try runner.perform("CREATE TABLE t (g TEXT, x DOUBLE)")
         try runner.perform("INSERT INTO t VALUES ('a', 2.0), (NULL, 1.0), ('a', NULL), ('b', -0.0), ('a', 2.0), ('b', 0.0)")
         // DESC puts NULL last in its partition; -0 and 0 are peers.
-        let rows = try runner.rows("SELECT g, x, rank() OVER (PARTITION BY g ORDER BY x DESC) FROM t ORDER BY g NULLS FIRST, x NULLS LAST")
+        let rows = try runner.rows("SELECT g, x, rank() OVER (PARTITION BY g ORDER BY x DESC) FROM t "
+                                   + "ORDER BY g NULLS FIRST, x NULLS LAST")
         #expect(rows == ["NULL\t1.0\t1", "a\t2.0\t1", "a\t2.0\t1", "a\tNULL\t3", "b\t0.0\t1", "b\t0.0\t1"])
     }
 }
@@ -218,7 +219,8 @@ final class SortTestSource: PhysicalOperator {
             var v = VectorConversion.vector(from: column, range: range)
             if case let .text(text) = v.data, style > 0 {
                 let strings = text.strings
-                v.data = style == 1 ? .text(.strings(strings)) : .text(.coded(strings.indices.map { UInt32($0) }, TextDictionary(strings)))
+                let codes = strings.indices.map { UInt32($0) }
+                v.data = style == 1 ? .text(.strings(strings)) : .text(.coded(codes, TextDictionary(strings)))
             }
             return v
         }

@@ -90,7 +90,9 @@ enum RadixSort {
         let shift = bits.upperBound - digitBits
         let mask = UInt64((1 << digitBits) - 1)
         let buckets = 1 << digitBits
-        let parts = (0..<threads).map { t in (range.lowerBound + count * t / threads)..<(range.lowerBound + count * (t + 1) / threads) }
+        let parts = (0..<threads).map { t in
+            (range.lowerBound + count * t / threads)..<(range.lowerBound + count * (t + 1) / threads)
+        }
         // The work items cannot throw.
         let counts = try! ParallelMap.run(threads) { t in
             var c = [Int](repeating: 0, count: buckets)

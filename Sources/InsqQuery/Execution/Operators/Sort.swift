@@ -18,7 +18,8 @@ final class SortOperator: PhysicalOperator {
     func next() throws -> Batch? {
         if output == nil {
             let (columns, n) = try Materialize.columns(child, types: types)
-            output = GatherOperator(columns: columns, rows: RowSorter.sortedRows(columns, keys: keys, rowCount: n, threads: threads))
+            let rows = RowSorter.sortedRows(columns, keys: keys, rowCount: n, threads: threads)
+            output = GatherOperator(columns: columns, rows: rows)
         }
         return try output?.next()
     }

@@ -1,3 +1,4 @@
+import InsqData
 import InsqStorage
 
 /// A CSV text shaped like the fact table, built in memory: `id,person_id,paid_on,amount,kind`.
@@ -10,7 +11,7 @@ enum CSVText {
 
     /// `rows` records after a header, with the same distributions as table t (NULL dates as empty fields).
     static func make(rows: Int, persons: Int, seed: UInt64) -> [UInt8] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed, stream: 0)
         let dates = (0..<SyntheticData.dayCount).map { Array(DateDays.format(SyntheticData.firstDay + Int32($0)).utf8) }
         let kinds = SyntheticData.kinds.map { Array($0.utf8) }
         var out: [UInt8] = Array("id,person_id,paid_on,amount,kind\n".utf8)

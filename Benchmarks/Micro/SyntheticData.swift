@@ -1,23 +1,5 @@
+import InsqData
 import InsqStorage
-
-/// SplitMix64: a seeded generator, so every run sees the same data.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`, by multiply-shift.
-    mutating func below(_ bound: Int) -> Int {
-        Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(bound)) >> 32)
-    }
-}
 
 /// The synthetic tables: fact `t`, dimension `d` and the sort table `s` (the first quarter of `t`).
 ///
@@ -56,7 +38,7 @@ struct SyntheticData {
     }
 
     private static func fact(rows n: Int, persons m: Int, seed: UInt64) -> Table {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed, stream: 0)
         var ids = [Int64](repeating: 0, count: n), persons = ids, keys = ids, amounts = ids
         var days = [Int32](repeating: 0, count: n)
         var kinds = [UInt32](repeating: 0, count: n)
@@ -86,7 +68,7 @@ struct SyntheticData {
     }
 
     private static func dimension(rows m: Int, seed: UInt64) -> Table {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed, stream: 0)
         let ids = (1...Int64(m)).map { $0 }
         let codes = (0..<m).map { _ in UInt32(rng.below(provinces.count)) }
         return Table(name: "d", schema: [

@@ -72,15 +72,7 @@ private struct CSVImportRun {
         var isFirst = true
         var reserved = false
         while pending != nil {
-            if options.isCancelled?() == true {
-                throw CSVError(kind: .cancelled, file: path, line: nil, message: "import cancelled")
-            }
-            var wave: [CSVChunkWork] = []
-            while wave.count < max(1, options.threads), let bytes = pending {
-                wave.append(CSVChunkWork(bytes: bytes, from: isFirst ? headerEnd : 0))
-                isFirst = false
-                pending = try source.next()
-            }
+            var wave = try nextWave(from: &source, pending: &pending, isFirst: &isFirst)
             let targets = accumulators.map { a -> CSVColumnTarget in
                 a.declared.map { .declared($0) } ?? .inferred(a.type)
             }
@@ -113,15 +105,7 @@ private struct CSVImportRun {
         var isFirst = true
         let targets = fresh.map { CSVColumnTarget.declared($0.dataType) }
         while pending != nil {
-            if options.isCancelled?() == true {
-                throw CSVError(kind: .cancelled, file: path, line: nil, message: "import cancelled")
-            }
-            var wave: [CSVChunkWork] = []
-            while wave.count < max(1, options.threads), let bytes = pending {
-                wave.append(CSVChunkWork(bytes: bytes, from: isFirst ? headerEnd : 0))
-                isFirst = false
-                pending = try source.next()
-            }
+            var wave = try nextWave(from: &source, pending: &pending, isFirst: &isFirst)
             wave = parse(wave, targets: targets, columns: columns)
             for i in wave.indices {
                 let fields = wave[i].fields
@@ -140,6 +124,22 @@ private struct CSVImportRun {
             }
         }
         for c in names.indices where columns[c] { accumulators[c] = fresh[c] }
+    }
+
+    /// The next chunks to parse together, one per thread, after checking for Ctrl-C; the first chunk of the
+    /// file starts after its header.
+    private func nextWave(from source: inout CSVChunkSource, pending: inout [UInt8]?,
+                          isFirst: inout Bool) throws(CSVError) -> [CSVChunkWork] {
+        if options.isCancelled?() == true {
+            throw CSVError(kind: .cancelled, file: path, line: nil, message: "import cancelled")
+        }
+        var wave: [CSVChunkWork] = []
+        while wave.count < max(1, options.threads), let bytes = pending {
+            wave.append(CSVChunkWork(bytes: bytes, from: isFirst ? headerEnd : 0))
+            isFirst = false
+            pending = try source.next()
+        }
+        return wave
     }
 
     private func parse(_ wave: [CSVChunkWork], targets: [CSVColumnTarget], columns: [Bool]) -> [CSVChunkWork] {

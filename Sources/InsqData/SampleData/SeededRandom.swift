@@ -2,11 +2,11 @@
 ///
 /// The sample generator gives every chunk of persons its own stream, derived from the user's seed and the
 /// chunk's index, so that the output does not depend on how many threads generate it.
-struct SeededRandom {
+public struct SeededRandom: Sendable {
     private var state: UInt64
 
     /// A stream for `seed` and `stream` (e.g. a chunk index); different streams are independent.
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         state = Self.mix(seed &+ Self.mix(stream &+ 0x632B_E59B_D9B4_E019))
     }
 
@@ -18,7 +18,7 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -27,7 +27,7 @@ struct SeededRandom {
     }
 
     /// A number in `0..<bound` (bound > 0), by multiply-shift; the bias is below 2^-32 for our bounds.
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(bound)) >> 32)
     }
 

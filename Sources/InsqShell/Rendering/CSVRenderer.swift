@@ -6,18 +6,7 @@ public struct CSVRenderer: Sendable {
     public init() {}
 
     public func render<Out: TextOutputStream>(_ result: QueryResult, to output: inout Out) {
-        output.write(result.schema.map { Self.field($0.name) }.joined(separator: ",") + "\n")
-        var line = ""
-        for row in 0..<result.rowCount {
-            line.removeAll(keepingCapacity: true)
-            for (index, column) in result.columns.enumerated() {
-                if index > 0 { line.append(",") }
-                let value = column.value(at: row)
-                if !value.isNull { line.append(Self.field(value.description)) }
-            }
-            line.append("\n")
-            output.write(line)
-        }
+        DelimitedLines.render(result, separator: ",", field: Self.field, to: &output)
     }
 
     /// A field, in double quotes (with inner quotes doubled) when it holds a comma, a quote or a line break,
@@ -33,5 +22,25 @@ public struct CSVRenderer: Sendable {
         }
         quoted.append("\"")
         return quoted
+    }
+}
+
+/// The line layout CSV and TSV share: a header of column names, then one line per row with NULL as an empty
+/// field; only the separator and how a field is escaped differ.
+enum DelimitedLines {
+    static func render<Out: TextOutputStream>(_ result: QueryResult, separator: String, field: (String) -> String,
+                                              to output: inout Out) {
+        output.write(result.schema.map { field($0.name) }.joined(separator: separator) + "\n")
+        var line = ""
+        for row in 0..<result.rowCount {
+            line.removeAll(keepingCapacity: true)
+            for (index, column) in result.columns.enumerated() {
+                if index > 0 { line.append(separator) }
+                let value = column.value(at: row)
+                if !value.isNull { line.append(field(value.description)) }
+            }
+            line.append("\n")
+            output.write(line)
+        }
     }
 }

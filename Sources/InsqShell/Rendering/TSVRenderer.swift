@@ -9,18 +9,7 @@ public struct TSVRenderer: Sendable {
     public init() {}
 
     public func render<Out: TextOutputStream>(_ result: QueryResult, to output: inout Out) {
-        output.write(result.schema.map { Self.field($0.name) }.joined(separator: "\t") + "\n")
-        var line = ""
-        for row in 0..<result.rowCount {
-            line.removeAll(keepingCapacity: true)
-            for (index, column) in result.columns.enumerated() {
-                if index > 0 { line.append("\t") }
-                let value = column.value(at: row)
-                if !value.isNull { line.append(Self.field(value.description)) }
-            }
-            line.append("\n")
-            output.write(line)
-        }
+        DelimitedLines.render(result, separator: "\t", field: Self.field, to: &output)
     }
 
     /// The text with its tabs, line breaks and backslashes escaped.

@@ -17,7 +17,8 @@ struct PhysicalPlanner {
         case .singleRow:
             return SingleRowOperator()
         case let .filter(child, predicate):
-            return scanFilter(plan) ?? FilterOperator(child: build(child), predicate: compiler.compile(predicate))
+            return firstPerPartition(child, predicate) ?? scanFilter(plan)
+                ?? FilterOperator(child: build(child), predicate: compiler.compile(predicate))
         case let .project(child, expressions):
             return scanFilter(plan) ?? ProjectOperator(child: build(child), expressions: expressions.map(compiler.compile))
         case let .aggregate(child, keys, aggregates):

@@ -11,12 +11,17 @@ protocol RadixRecord: Comparable {
     mutating func insert(_ value: UInt64, at shift: Int)
     /// The bits `shift ..< shift + width of mask` of the record.
     func digit(at shift: Int, mask: UInt64) -> Int
+    /// Whether the two records agree in every bit from `shift` up.
+    func agrees(with other: Self, from shift: Int) -> Bool
 }
 
 extension UInt64: RadixRecord {
     @inline(__always) init(index: UInt64) { self = index }
     @inline(__always) mutating func insert(_ value: UInt64, at shift: Int) { self |= value &<< UInt64(shift) }
     @inline(__always) func digit(at shift: Int, mask: UInt64) -> Int { Int(truncatingIfNeeded: (self &>> UInt64(shift)) & mask) }
+    @inline(__always) func agrees(with other: UInt64, from shift: Int) -> Bool {
+        shift >= 64 || (self ^ other) &>> UInt64(shift) == 0
+    }
 }
 
 /// A 128-bit sort record: two words, the high one compared first.
@@ -44,6 +49,11 @@ struct WideKey: RadixRecord {
         if shift >= 64 { return Int(truncatingIfNeeded: (high &>> UInt64(shift - 64)) & mask) }
         let straddle = shift > 0 ? high &<< UInt64(64 - shift) : 0
         return Int(truncatingIfNeeded: ((low &>> UInt64(shift)) | straddle) & mask)
+    }
+
+    @inline(__always) func agrees(with other: WideKey, from shift: Int) -> Bool {
+        if shift >= 64 { return high.agrees(with: other.high, from: shift - 64) }
+        return high == other.high && low.agrees(with: other.low, from: shift)
     }
 }
 

@@ -10,20 +10,38 @@ enum RowSorter {
 
     /// The same order, left inside the sorted records; large inputs are split on up to `threads` threads.
     static func sortedRows(_ columns: [Column], keys: [SortKey], rowCount n: Int, threads: Int = 1) -> SortedRows {
-        if n < 2 { return SortedRows(rows: Array(0..<n)) }
-        let fields = keys.flatMap { SortField.fields(columns[$0.column], $0) }.filter { $0.width > 0 }
+        sort(columns, keys: keys, groupKeys: nil, rowCount: n, threads: threads).rows
+    }
+
+    /// The order plus, per position, whether the row starts a new group (its first `groupKeys` keys differ from
+    /// the previous row's) and a new peer group (any key differs): window partitions and peers.
+    static func groupedRows(_ columns: [Column], keys: [SortKey], groupKeys: Int, rowCount n: Int,
+                            threads: Int = 1) -> GroupedRows {
+        let sorted = sort(columns, keys: keys, groupKeys: groupKeys, rowCount: n, threads: threads)
+        return GroupedRows(rows: sorted.rows, groupStarts: sorted.groupStarts, peerStarts: sorted.peerStarts)
+    }
+
+    private static func sort(_ columns: [Column], keys: [SortKey], groupKeys: Int?, rowCount n: Int,
+                             threads: Int) -> (rows: SortedRows, groupStarts: [Bool], peerStarts: [Bool]) {
+        if n < 2 { return (SortedRows(rows: Array(0..<n)), [Bool](repeating: true, count: n), [Bool](repeating: true, count: n)) }
+        let perKey = keys.map { SortField.fields(columns[$0.column], $0).filter { $0.width > 0 } }
+        let fields = perKey.flatMap { $0 }
         let indexBits = SortField.bitWidth(UInt64(n - 1))
         let total = fields.reduce(indexBits) { $0 + $1.width }
+        // Fields below the grouping keys' (the row number and the remaining keys) do not separate groups.
+        let belowGroup = groupKeys.map { g in total - perKey.prefix(g).joined().reduce(0) { $0 + $1.width } } ?? total
         // The row number fills the low bits, so that equal keys stay in input order and records are unique.
         if total <= 64 {
             var records = pack(fields, rowCount: n, indexBits: indexBits, as: UInt64.self)
             RadixSort.sort(&records, bits: indexBits..<total, threads: threads)
-            return SortedRows(narrow: records, indexBits: indexBits)
+            let starts = groupKeys == nil ? ([], []) : Self.starts(records, group: belowGroup, peer: indexBits)
+            return (SortedRows(narrow: records, indexBits: indexBits), starts.0, starts.1)
         }
         if total <= 128 {
             var records = pack(fields, rowCount: n, indexBits: indexBits, as: WideKey.self)
             RadixSort.sort(&records, bits: indexBits..<total, threads: threads)
-            return SortedRows(wide: records, indexBits: indexBits)
+            let starts = groupKeys == nil ? ([], []) : Self.starts(records, group: belowGroup, peer: indexBits)
+            return (SortedRows(wide: records, indexBits: indexBits), starts.0, starts.1)
         }
         let values = fields.map { pack([$0], rowCount: n, indexBits: 0, as: UInt64.self) }
         var order = Array(0..<n)
@@ -31,7 +49,42 @@ enum RowSorter {
             for v in values where v[a] != v[b] { return v[a] < v[b] }
             return a < b
         }
-        return SortedRows(rows: order)
+        guard let groupKeys else { return (SortedRows(rows: order), [], []) }
+        let groupFields = perKey.prefix(groupKeys).reduce(0) { $0 + $1.count }
+        var groupStarts = [Bool](repeating: true, count: n), peerStarts = [Bool](repeating: true, count: n)
+        for i in 1..<n {
+            let a = order[i - 1], b = order[i]
+            let firstDiffering = values.firstIndex { $0[a] != $0[b] } ?? values.count
+            groupStarts[i] = firstDiffering < groupFields
+            peerStarts[i] = firstDiffering < values.count
+        }
+        return (SortedRows(rows: order), groupStarts, peerStarts)
+    }
+
+    /// Each row's keys packed into one word that orders and compares as the keys do (equal keys, equal words),
+    /// and the bits used; nil when the keys need more than 64 bits.
+    static func packedKeys(_ columns: [Column], keys: [SortKey], rowCount n: Int) -> (keys: [UInt64], bits: Int)? {
+        let fields = keys.flatMap { SortField.fields(columns[$0.column], $0) }.filter { $0.width > 0 }
+        let total = fields.reduce(0) { $0 + $1.width }
+        guard total <= 64 else { return nil }
+        return (pack(fields, rowCount: n, indexBits: 0, as: UInt64.self), total)
+    }
+
+    /// Where sorted records start a new group (bits from `group` up change) and a new peer group (from `peer` up).
+    private static func starts<R: RadixRecord>(_ records: [R], group: Int, peer: Int) -> ([Bool], [Bool]) {
+        let n = records.count
+        var groupStarts = [Bool](repeating: true, count: n), peerStarts = [Bool](repeating: true, count: n)
+        records.withUnsafeBufferPointer { r in
+            groupStarts.withUnsafeMutableBufferPointer { g in
+                peerStarts.withUnsafeMutableBufferPointer { p in
+                    for i in 1..<n {
+                        g[i] = !r[i].agrees(with: r[i - 1], from: group)
+                        p[i] = !r[i].agrees(with: r[i - 1], from: peer)
+                    }
+                }
+            }
+        }
+        return (groupStarts, peerStarts)
     }
 
     /// Records holding the row number in the low `indexBits` bits and the fields above it, the first key highest.
@@ -114,4 +167,13 @@ struct SortedRows {
         }
         return try rows.withUnsafeBufferPointer(body)
     }
+}
+
+/// Sorted rows with their group and peer-group boundaries (see `RowSorter.groupedRows`).
+struct GroupedRows {
+    let rows: SortedRows
+    /// Per sorted position: the row's grouping keys differ from the previous position's (true at 0).
+    let groupStarts: [Bool]
+    /// Per sorted position: some key differs from the previous position's (true at every group start).
+    let peerStarts: [Bool]
 }

@@ -46,27 +46,3 @@ final class GatherOperator: PhysicalOperator {
         }
     }
 }
-
-/// Three-way comparisons of rows within one column (window partitions and peers).
-enum RowComparator {
-    /// A three-way comparison of two rows of one column, honouring direction and NULL placement; it orders
-    /// rows exactly as `RowSorter` does.
-    static func make(_ column: Column, _ key: SortKey) -> (Int, Int) -> Int {
-        let direction = key.isDescending ? -1 : 1
-        let nullOrder = key.nullsFirst ? -1 : 1
-        let validity = column.validity
-        // Comparing order bits avoids switching on the column's type per comparison.
-        let bits = OrderBits.column(column)
-        return { a, b in
-            if let v = validity {
-                let na = !v.isValid(a), nb = !v.isValid(b)
-                if na || nb {
-                    if na && nb { return 0 }
-                    return na ? nullOrder : -nullOrder
-                }
-            }
-            let x = bits[a], y = bits[b]
-            return x < y ? -direction : (x > y ? direction : 0)
-        }
-    }
-}

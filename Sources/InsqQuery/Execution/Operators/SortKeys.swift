@@ -30,17 +30,6 @@ enum OrderBits {
             return ranks.withUnsafeBufferPointer { r in codes.withUnsafeBufferPointer { c in body { UInt64(r[Int(c[$0])]) } } }
         }
     }
-
-    /// Ascending order bits of every row (arbitrary under NULL rows).
-    static func column(_ column: Column) -> [UInt64] {
-        let ranks = TextRanks.ranks(of: column)
-        return withBits(column, ranks: ranks) { bits in
-            [UInt64](unsafeUninitializedCapacity: column.count) { out, initialized in
-                for i in 0..<column.count { out.initializeElement(at: i, to: bits(i)) }
-                initialized = column.count
-            }
-        }
-    }
 }
 
 /// Ranks of text dictionary codes in TextOrder (equal strings share a rank).

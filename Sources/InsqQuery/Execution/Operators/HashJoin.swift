@@ -74,10 +74,20 @@ final class HashJoinOperator: PhysicalOperator {
                 preconditionFailure("a direct join index needs integer probe keys")
             }
             let index = build.direct, base = build.directBase, size = Int64(index.count)
-            let key = keyVectors[0]
-            for i in 0..<batch.count where key.isValid(i) {
-                let offset = values[i] &- base
-                if offset >= 0 && offset < size { firstMatch[i] = index[Int(offset)] }
+            let key = keyVectors[0], n = batch.count
+            values.withUnsafeBufferPointer { v in
+                index.withUnsafeBufferPointer { idx in
+                    firstMatch.withUnsafeMutableBufferPointer { match in
+                        for i in 0..<n {
+                            let offset = v[i] &- base
+                            if offset >= 0 && offset < size { match[i] = idx[Int(offset)] }
+                        }
+                    }
+                }
+            }
+            if key.validity != nil {
+                // A NULL key matches nothing, whatever value its slot holds.
+                for i in 0..<n where !key.isValid(i) { firstMatch[i] = -1 }
             }
         } else {
             let (flat, hasNull) = rowKeys!.encode(keyVectors, rows: batch.count, intern: false)
@@ -99,6 +109,10 @@ final class HashJoinOperator: PhysicalOperator {
     /// cross join streams), checks the residual condition, and pads unmatched rows of a LEFT join.
     private func nextChunk() throws -> Batch? {
         guard var state = probing else { return nil }
+        if residual == nil && build.hasUniqueKeys && !padsBuildSide {
+            probing = nil
+            return uniqueMatches(state.batch, state.firstMatch)
+        }
         let nextRow = build.nextRow
         if residual == nil {
             // Without a residual condition every candidate matches: emit pairs directly.
@@ -178,6 +192,23 @@ final class HashJoinOperator: PhysicalOperator {
         return leftRows.isEmpty ? nil : pairBatch(state.batch, leftRows, rightRows)
     }
 
+    /// The output of a whole probe batch when each row matches at most one build row: the matching rows (all of
+    /// them for a LEFT join, and then the probe columns pass through uncopied) beside their build rows.
+    private func uniqueMatches(_ batch: Batch, _ firstMatch: [Int]) -> Batch? {
+        var probed = batch, buildRows = firstMatch
+        if plan.kind != .left {
+            let matched = firstMatch.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+            if matched == 0 { return nil }
+            if matched < batch.count {
+                let rows = firstMatch.indices.filter { firstMatch[$0] >= 0 }
+                probed = batch.gather(rows)
+                buildRows = rows.map { firstMatch[$0] }
+            }
+        }
+        let built = build.columns.enumerated().map { Self.gatherBuild($1, buildRows, type: rightTypes[$0]) }
+        return Batch(columns: buildsOnLeft ? built + probed.columns : probed.columns + built, count: probed.count)
+    }
+
     /// Once the probe side is exhausted: the build rows no probe row matched, beside NULLs.
     private func unmatchedBuildRows() throws -> Batch? {
         guard padsBuildSide, !paddingEmitted else { return nil }
@@ -196,22 +227,39 @@ final class HashJoinOperator: PhysicalOperator {
         return Batch(columns: buildsOnLeft ? built + probed : probed + built, count: leftRows.count)
     }
 
+    /// Build rows (-1: NULL) of one build column.
     private static func gatherBuild(_ column: Column, _ rows: [Int], type: DataType) -> Vector {
         let n = rows.count
-        var validity = Validity.allValid(n)
-        var anyNull = false
-        for (i, r) in rows.enumerated() where r < 0 || column.isNull(r) {
-            Validity.clear(&validity, i)
-            anyNull = true
-        }
         let data: VectorData
         switch column.data {
-        case let .int64(a): data = .int64(rows.map { $0 < 0 ? 0 : a[$0] })
-        case let .int32(a): data = .int64(rows.map { $0 < 0 ? 0 : Int64(a[$0]) })
-        case let .double(a): data = .double(rows.map { $0 < 0 ? 0 : a[$0] })
-        case let .bool(a): data = .bool(rows.map { $0 < 0 ? false : a[$0] })
-        case let .text(c, d): data = .text(.coded(rows.map { $0 < 0 ? 0 : c[$0] }, d))
+        case let .int64(a): data = .int64(take(a, rows, missing: 0) { $0 })
+        case let .int32(a): data = .int64(take(a, rows, missing: 0) { Int64($0) })
+        case let .double(a): data = .double(take(a, rows, missing: 0) { $0 })
+        case let .bool(a): data = .bool(take(a, rows, missing: false) { $0 })
+        case let .text(c, d): data = .text(.coded(take(c, rows, missing: 0) { $0 }, d))
         }
-        return Vector(data, validity: anyNull ? validity : nil, count: n)
+        var validity: [UInt64]? = nil
+        if column.validity != nil || rows.contains(where: { $0 < 0 }) {
+            var words = Validity.allValid(n)
+            for (i, r) in rows.enumerated() where r < 0 || column.isNull(r) { Validity.clear(&words, i) }
+            validity = words
+        }
+        return Vector(data, validity: validity, count: n)
+    }
+
+    @inline(__always)
+    private static func take<T, U>(_ a: [T], _ rows: [Int], missing: U, _ convert: (T) -> U) -> [U] {
+        let n = rows.count
+        return a.withUnsafeBufferPointer { src in
+            rows.withUnsafeBufferPointer { r in
+                [U](unsafeUninitializedCapacity: n) { out, initialized in
+                    for i in 0..<n {
+                        let j = r[i]
+                        out.initializeElement(at: i, to: j < 0 ? missing : convert(src[j]))
+                    }
+                    initialized = n
+                }
+            }
+        }
     }
 }

@@ -26,6 +26,9 @@ final class HashJoinBuild: @unchecked Sendable {
     private(set) var direct: [Int] = []
     private(set) var directBase: Int64 = 0
     private(set) var isDirect = false
+    /// No key has more than one build row (a join on the build side's primary key): each probe row then
+    /// yields at most one output row, and the probe batch can pass through whole.
+    private(set) var hasUniqueKeys = false
 
     init(input: PhysicalOperator, keys: [BoundExpression], types: [DataType], compiler: ExpressionCompiler) {
         self.input = input
@@ -51,6 +54,7 @@ final class HashJoinBuild: @unchecked Sendable {
         }
         nextRow = [Int](repeating: -1, count: n)
         if !indexDirectly(keyBatches) { indexByHashing(keyBatches, rows: n) }
+        hasUniqueKeys = !nextRow.contains { $0 >= 0 }
         isBuilt = true
     }
 

@@ -6,10 +6,11 @@ import os
 import platform
 from importlib import metadata
 
+from . import startup
 from .engines import ENGINE_ORDER, LABELS
 
 
-def summarize(bench, queries, mismatches, args, elapsed, floor_name):
+def summarize(bench, queries, mismatches, args, elapsed, floor_name, startup_result=None):
     failed = {name for name, _, _ in mismatches}
     rows = []
     for name, sql, ordered in queries:
@@ -27,8 +28,10 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name):
     floor = {e: bench.medians_ms(floor_name, e) for e in ENGINE_ORDER}
     return {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "sf": args.sf, "runs": args.runs, "warmups": args.warmups, "label": args.label,
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+        "sf": bench.sf, "runs": args.runs, "warmups": args.warmups, "label": args.label,
+        "mode": "sequential" if bench.sequential else "interleaved",
+        "machine": {"cpus": os.cpu_count(), "memory_gib": _memory_gib(), "platform": platform.platform(),
+                    "python": platform.python_version(),
                     "duckdb": _version("duckdb"), "polars": _version("polars")},
         "queries": rows,
         "geomean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)) if ratios else None,
@@ -39,6 +42,7 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name):
         "peak_mb": {e: _mb(bench.peak_kb.get(e)) for e in ENGINE_ORDER},
         "mismatches": [{"query": q, "engines": e, "difference": d} for q, e, d in mismatches],
         "errors": [{"query": q, "engine": e, "error": m} for (q, e), m in sorted(bench.errors.items())],
+        "startup": startup_result,
         "elapsed_s": round(elapsed, 1),
     }
 
@@ -46,8 +50,11 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name):
 def table(summary):
     width = max([len(row["query"]) for row in summary["queries"]] + [len("geometric mean")])
     head = f"{'query':<{width}}  {'rows':>5}  {'insq ms':>10}  {'DuckDB ms':>10}  {'Polars ms':>10}  {'insq/best':>9}"
+    order = ("engines one after another" if summary["mode"] == "sequential"
+             else "rounds interleaved across engines")
     lines = [f"insq vs DuckDB vs Polars — SF {summary['sf']}, median of {summary['runs']} runs "
-             f"(after {summary['warmups']} warm-up), wall time per query in the driver", head, "-" * len(head)]
+             f"(after {summary['warmups']} warm-up, {order}), wall time per query in the driver",
+             head, "-" * len(head)]
     for row in summary["queries"]:
         cells = [_ms(row["ms"][e], e in row["errors"]) for e in ENGINE_ORDER]
         ratio = f"{row['ratio']:.2f}" if row["ratio"] else "-"
@@ -64,10 +71,14 @@ def table(summary):
     lines.append(_line("peak MB after load", summary["peak_mb_after_load"], "{:.0f}"))
     lines.append(_line("peak MB (VmHWM) at end", summary["peak_mb"], "{:.0f}"))
     lines.append(_line("floor ms (SELECT 1)", summary["floor_ms"], "{:.2f}"))
+    if summary["startup"]:
+        lines.append("")
+        lines.append(startup.line(summary["startup"]))
     for item in summary["mismatches"]:
         lines.append(f"\nMISMATCH {item['query']} ({item['engines']}):\n{item['difference']}")
-    for item in summary["errors"]:
-        lines.append(f"\nERROR {item['query']} on {LABELS[item['engine']]}:\n{item['error']}")
+    for (engine, error), names in _grouped_errors(summary["errors"]).items():
+        which = names[0] if len(names) == 1 else f"{len(names)} queries ({names[0]} … {names[-1]})"
+        lines.append(f"\nERROR {which} on {LABELS[engine]}:\n{error}")
     return "\n".join(lines)
 
 
@@ -79,10 +90,19 @@ def write(summary, directory):
         json.dump(summary, file, indent=1, ensure_ascii=False)
     text = (f"# insq benchmark, SF {summary['sf']}, {summary['date']}\n\n{summary['label']}\n\n"
             f"DuckDB {summary['machine']['duckdb']}, Polars {summary['machine']['polars']}, "
-            f"{summary['machine']['cpus']} CPUs, {summary['machine']['platform']}\n\n```\n{table(summary)}\n```\n")
+            f"{summary['machine']['cpus']} CPUs, {summary['machine']['memory_gib']} GiB, "
+            f"{summary['machine']['platform']}\n\n```\n{table(summary)}\n```\n")
     with open(base + ".md", "w") as file:
         file.write(text)
     return [base + ".json", base + ".md"]
+
+
+def _grouped_errors(errors):
+    """(engine, message) -> query names, so that a failed load is printed once, not once per query."""
+    groups = {}
+    for item in errors:
+        groups.setdefault((item["engine"], item["error"]), []).append(item["query"])
+    return groups
 
 
 def _line(title, values, form):
@@ -120,6 +140,17 @@ def _median_ms(values):
 
 def _mb(kb):
     return None if kb is None else kb / 1024
+
+
+def _memory_gib():
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemTotal:"):
+                    return round(int(line.split()[1]) / 1024 ** 2, 1)
+    except OSError:
+        return None
+    return None
 
 
 def _version(package):

@@ -11,13 +11,7 @@ struct FunctionCompiler {
             let fa = compiled[0]
             return { batch in
                 let a = try fa(batch)
-                let days = a.int64s
-                var out = [Int64](repeating: 0, count: a.count)
-                for i in 0..<a.count {
-                    let c = DateDays.civil(Int(days[i]))
-                    out[i] = Int64(f == .year ? c.year : (f == .month ? c.month : c.day))
-                }
-                return Vector(.int64(out), validity: a.validity, count: a.count)
+                return Vector(.int64(DatePartKernels.part(f, of: a.int64s, count: a.count)), validity: a.validity, count: a.count)
             }
         case .lower, .upper:
             let fa = compiled[0]

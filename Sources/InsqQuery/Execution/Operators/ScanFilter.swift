@@ -24,6 +24,8 @@ final class ScanFilterOperator: PhysicalOperator {
     private var kept: [Double]
     private var morsels = 0
     private var isResolved = false
+    /// Skips morsels the zone maps rule out; set up with the resolved conjuncts.
+    private var pruner = ZonePruner(conjuncts: [], columns: [])
 
     /// `outputs` are the table columns returned, in order; `rows` limits the scan to part of the table;
     /// with `threads` above 1 the typed conjuncts run on that many threads, a round of morsels at a time.
@@ -58,6 +60,10 @@ final class ScanFilterOperator: PhysicalOperator {
         }
         while pending < batchSize && position < end {
             if cancellation.isCancelled { throw QueryCancelled() }
+            if !pruner.isEmpty {
+                skipRuledOut()
+                if position >= end { break }
+            }
             if threads > 1 && end - position >= threads * batchSize {
                 try selectRound()
                 continue
@@ -82,6 +88,17 @@ final class ScanFilterOperator: PhysicalOperator {
             if case .never = conjuncts[i] { position = end }
         }
         if !conjuncts.contains(where: { !$0.isCompiled }) { threads = 1 }
+        if position < end { pruner = ZonePruner(conjuncts: conjuncts, columns: columns) }
+    }
+
+    /// Moves past the morsels whose blocks hold no value some conjunct keeps (all of a table clustered on
+    /// the column but the few blocks a point lookup wants). Steps stay whole morsels, as the scan reads them.
+    private func skipRuledOut() {
+        while position < end {
+            let morsel = position..<min(position + batchSize, end)
+            if pruner.mayMatch(morsel) { return }
+            position = morsel.upperBound
+        }
     }
 
     /// Runs the conjuncts over one morsel; the first reads every row, the others only the rows still selected.
@@ -108,10 +125,11 @@ final class ScanFilterOperator: PhysicalOperator {
         morsels += count
         let typed = order.filter { !conjuncts[$0].isCompiled }, compiled = order.filter { conjuncts[$0].isCompiled }
         let base = selection + pending
-        let all = conjuncts, table = columns, threads = threads
+        let all = conjuncts, table = columns, threads = threads, pruner = pruner
         let counts = try ParallelMap.run(threads) { t in
             try stride(from: t, to: count, by: threads).map { m in
                 let morsel = start + m * batchSize..<start + (m + 1) * batchSize
+                if !pruner.mayMatch(morsel) { return 0 }
                 return try Self.narrow(morsel, typed, all, table, into: base + m * batchSize)
             }
         }

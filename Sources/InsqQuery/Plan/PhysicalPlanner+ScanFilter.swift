@@ -29,7 +29,7 @@ extension PhysicalPlanner {
     }
 
     /// The input columns that expressions merely pass on, or nil when one computes something.
-    private static func plainColumns(_ expressions: [BoundExpression]) -> [Int]? {
+    static func plainColumns(_ expressions: [BoundExpression]) -> [Int]? {
         var columns: [Int] = []
         for e in expressions {
             guard case let .column(i, _, _) = e.unlocated else { return nil }

@@ -16,6 +16,8 @@ public struct Column: Sendable {
     public let data: ColumnData
     public let validity: ValidityBitmap?
     public let count: Int
+    /// Lazily built per-block value ranges (see `zoneMap`).
+    let zoneMapCache = ZoneMapCache()
 
     public init(type: DataType, data: ColumnData, validity: ValidityBitmap? = nil) {
         self.type = type

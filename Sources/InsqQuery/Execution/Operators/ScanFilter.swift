@@ -24,6 +24,10 @@ final class ScanFilterOperator: PhysicalOperator {
     private var kept: [Double]
     private var morsels = 0
     private var isResolved = false
+    /// How many leading conjuncts of `order` run as byte masks over the whole morsel (0, or at least 2).
+    private var masked = 0
+    /// Skips morsels the zone maps rule out; set up with the resolved conjuncts.
+    private var pruner = ZonePruner(conjuncts: [], columns: [])
 
     /// `outputs` are the table columns returned, in order; `rows` limits the scan to part of the table;
     /// with `threads` above 1 the typed conjuncts run on that many threads, a round of morsels at a time.
@@ -58,6 +62,10 @@ final class ScanFilterOperator: PhysicalOperator {
         }
         while pending < batchSize && position < end {
             if cancellation.isCancelled { throw QueryCancelled() }
+            if !pruner.isEmpty {
+                skipRuledOut()
+                if position >= end { break }
+            }
             if threads > 1 && end - position >= threads * batchSize {
                 try selectRound()
                 continue
@@ -82,6 +90,17 @@ final class ScanFilterOperator: PhysicalOperator {
             if case .never = conjuncts[i] { position = end }
         }
         if !conjuncts.contains(where: { !$0.isCompiled }) { threads = 1 }
+        if position < end { pruner = ZonePruner(conjuncts: conjuncts, columns: columns) }
+    }
+
+    /// Moves past the morsels whose blocks hold no value some conjunct keeps (all of a table clustered on
+    /// the column but the few blocks a point lookup wants). Steps stay whole morsels, as the scan reads them.
+    private func skipRuledOut() {
+        while position < end {
+            let morsel = position..<min(position + batchSize, end)
+            if pruner.mayMatch(morsel) { return }
+            position = morsel.upperBound
+        }
     }
 
     /// Runs the conjuncts over one morsel; the first reads every row, the others only the rows still selected.
@@ -92,7 +111,7 @@ final class ScanFilterOperator: PhysicalOperator {
         }
         morsels += 1
         if order.isEmpty { return SelectionKernels.select(morsel, rows) { _ in true } }
-        return try narrow(morsel, order, into: rows, initial: morsel.count)
+        return try narrow(morsel, order, into: rows, initial: morsel.count, masked: masked)
     }
 
     /// Filters up to `threads × morselsPerThread` morsels: the typed conjuncts on the threads, each morsel
@@ -108,17 +127,18 @@ final class ScanFilterOperator: PhysicalOperator {
         morsels += count
         let typed = order.filter { !conjuncts[$0].isCompiled }, compiled = order.filter { conjuncts[$0].isCompiled }
         let base = selection + pending
-        let all = conjuncts, table = columns, threads = threads
+        let all = conjuncts, table = columns, threads = threads, pruner = pruner, masked = masked
         let counts = try ParallelMap.run(threads) { t in
             try stride(from: t, to: count, by: threads).map { m in
                 let morsel = start + m * batchSize..<start + (m + 1) * batchSize
-                return try Self.narrow(morsel, typed, all, table, into: base + m * batchSize)
+                if !pruner.mayMatch(morsel) { return 0 }
+                return try Self.narrow(morsel, typed, all, table, into: base + m * batchSize, masked: masked)
             }
         }
         for m in 0..<count {
             let rows = base + m * batchSize
             var n = counts[m % threads][m / threads]
-            if n > 0 && !compiled.isEmpty { n = try narrow(nil, compiled, into: rows, initial: n) }
+            if n > 0 && !compiled.isEmpty { n = try narrow(nil, compiled, into: rows, initial: n, masked: 0) }
             // The destination never lies after the source, so a forward copy is safe.
             let destination = selection + pending
             for j in 0..<n { destination[j] = rows[j] }
@@ -127,9 +147,16 @@ final class ScanFilterOperator: PhysicalOperator {
     }
 
     /// `narrow` with statistics for the compiled conjuncts, whose rates are not probed.
-    private func narrow(_ dense: Range<Int>?, _ order: [Int], into rows: UnsafeMutablePointer<Int>, initial: Int) throws -> Int {
+    private func narrow(_ dense: Range<Int>?, _ order: [Int], into rows: UnsafeMutablePointer<Int>, initial: Int,
+                        masked: Int) throws -> Int {
         var n = initial
-        for (k, i) in order.enumerated() {
+        var from = 0
+        if let dense, masked > 0 {
+            n = Self.masks(dense, order[..<masked], conjuncts, columns, into: rows)
+            if n == 0 { return 0 }
+            from = masked
+        }
+        for (k, i) in order.enumerated() where k >= from {
             let before = n
             n = try conjuncts[i].apply(columns, k == 0 ? dense : nil, rows, n)
             if conjuncts[i].isCompiled {
@@ -143,13 +170,29 @@ final class ScanFilterOperator: PhysicalOperator {
 
     /// The rows of `morsel` passing every conjunct of `order`, the first reading the whole morsel.
     private static func narrow(_ morsel: Range<Int>, _ order: [Int], _ conjuncts: [ScanConjunct], _ columns: [Column],
-                               into rows: UnsafeMutablePointer<Int>) throws -> Int {
+                               into rows: UnsafeMutablePointer<Int>, masked: Int) throws -> Int {
         var n = morsel.count
-        for (k, i) in order.enumerated() {
+        var from = 0
+        if masked > 0 {
+            n = masks(morsel, order[..<masked], conjuncts, columns, into: rows)
+            if n == 0 { return 0 }
+            from = masked
+        }
+        for (k, i) in order.enumerated() where k >= from {
             n = try conjuncts[i].apply(columns, k == 0 ? morsel : nil, rows, n)
             if n == 0 { break }
         }
         return n
+    }
+
+    /// The rows of `morsel` passing every conjunct of `order`, ANDed as byte masks.
+    private static func masks(_ morsel: Range<Int>, _ order: ArraySlice<Int>, _ conjuncts: [ScanConjunct], _ columns: [Column],
+                              into rows: UnsafeMutablePointer<Int>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: morsel.count) { buffer in
+            let mask = buffer.baseAddress!
+            for (k, i) in order.enumerated() { conjuncts[i].mask(columns, morsel, mask, first: k == 0) }
+            return MaskKernels.select(morsel, mask, into: rows)
+        }
     }
 
     /// Measures what fraction of a morsel each typed conjunct keeps on its own. Rates measured behind other
@@ -175,6 +218,14 @@ final class ScanFilterOperator: PhysicalOperator {
             return conjuncts[i].cost / max(1 - pass, 0.001)
         }
         order.sort { (rank[$0], $0) < (rank[$1], $1) }
+        // Masks pay while the conjuncts so far still keep many rows; a selective one is better narrowed into.
+        var count = 0, keeps = 1.0
+        while count < order.count, keeps > 0.25, conjuncts[order[count]].hasMask {
+            let i = order[count]
+            keeps *= (kept[i] + conjuncts[i].expectedPassRate * prior) / (seen[i] + prior)
+            count += 1
+        }
+        masked = count >= 2 ? count : 0
     }
 
     /// Copies out up to one batch of the selected rows and keeps the rest for the next call.

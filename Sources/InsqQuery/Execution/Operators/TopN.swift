@@ -211,6 +211,9 @@ extension PhysicalPlanner {
     /// LIMIT directly over ORDER BY (or over a projection of its columns) keeps only limit + offset rows while sorting.
     func buildLimit(_ child: LogicalPlan, limit: Int?, offset: Int) -> PhysicalOperator {
         if let limit, case let (count, false) = limit.addingReportingOverflow(offset) {
+            if let fused = scanTopN(child, count: count) {
+                return LimitOperator(child: fused, limit: limit, offset: offset)
+            }
             if case let .sort(input, keys) = child {
                 let topN = TopNOperator(child: build(input), keys: keys, types: input.outputTypes(), count: count,
                                         threads: compiler.context.settings.threads)

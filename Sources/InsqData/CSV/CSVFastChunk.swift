@@ -24,6 +24,8 @@ struct CSVFastSlot {
     var precision = 0
     /// 10^precision for declared decimals (no value may reach it), else Int64.max.
     var limit = Int64.max
+    /// 10^scale.
+    var factor: UInt64 = 1
     /// Most integer digits of an inferred BIGINT or DECIMAL value.
     var digits = 0
     /// `capacity` values of `kind.stride` bytes, bound to the kind's value type.
@@ -105,6 +107,7 @@ final class CSVFastChunk: @unchecked Sendable {
                 slot.pointee.scale = scale
                 slot.pointee.precision = precision
                 slot.pointee.limit = kind == .decimal ? DecimalText.power(precision) ?? Int64.max : Int64.max
+                slot.pointee.factor = UInt64(DecimalText.power(scale) ?? 1)
             }
             slot.pointee.digits = 0
             slot.pointee.interner.removeAll()

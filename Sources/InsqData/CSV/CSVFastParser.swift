@@ -10,8 +10,6 @@ enum CSVFastParser {
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
     static let quote = UInt8(ascii: "\"")
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Reads `chunk[from...]` into `out` (prepared with `begin`); false when the chunk needs the full reader.
     static func parse(_ chunk: CSVChunkBuffer, from: Int, delimiter: UInt8, into out: CSVFastChunk) -> Bool {
@@ -20,7 +18,7 @@ enum CSVFastParser {
         let n = chunk.count
         let width = out.width
         let slots = out.slots
-        let pattern = UInt64(delimiter) &* ones
+        let pattern = UInt64(delimiter) &* CSVSWAR.ones
         var row = 0
         var pos = from
         while pos < n {
@@ -41,31 +39,6 @@ enum CSVFastParser {
         return true
     }
 
-    @inline(__always)
-    private static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-    }
-
-    /// A byte's high bit set where `x` has a zero byte; false hits only above a true one, so the lowest is exact.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-
-    /// Position of the first delimiter, line feed or quote from `s`; `high` collects the bytes passed.
-    @inline(__always)
-    private static func scan(_ p: UnsafePointer<UInt8>, _ s: Int, _ pattern: UInt64, _ high: inout UInt64) -> Int {
-        var i = s
-        while true {
-            let w = word(p + i)
-            let m = zeroBytes(w ^ pattern) | zeroBytes(w ^ (0x0A &* ones)) | zeroBytes(w ^ (0x22 &* ones))
-            if m != 0 {
-                high |= w & ((m & (0 &- m)) &- 1)
-                return i &+ (m.trailingZeroBitCount &>> 3)
-            }
-            high |= w
-            i &+= 8
-        }
-    }
-
     /// Where the field that ends at `i` is terminated as it must be (its delimiter, or the line feed of the
     /// record's last field, possibly after a carriage return); -1 when it is not.
     @inline(__always)
@@ -82,65 +55,57 @@ enum CSVFastParser {
                               _ row: Int, _ last: Bool, _ delimiter: UInt8, _ pattern: UInt64) -> Int {
         switch slot.pointee.kind {
         case .bigint:
-            var i = pos
-            let negative = p[i] == UInt8(ascii: "-")
-            if negative { i &+= 1 }
-            let first = i
-            var v: Int64 = 0
-            while true {
-                let d = p[i] &- 0x30
-                if d >= 10 { break }
-                v = v &* 10 &+ Int64(d)
-                i &+= 1
-            }
-            let digits = i &- first
-            if digits > 0 && digits <= 18 {
-                let e = terminator(p, i, last, delimiter)
+            let negative = p[pos] == UInt8(ascii: "-")
+            let first = negative ? pos &+ 1 : pos
+            let (digits, v) = CSVSWAR.digits(p + first)
+            if digits > 0 {
+                let e = terminator(p, first &+ digits, last, delimiter)
                 if e >= 0 {
-                    store(slot, row, negative ? -v : v)
+                    store(slot, row, negative ? -Int64(v) : Int64(v))
                     return e &+ 1
                 }
             }
         case .decimal:
-            var i = pos
-            let negative = p[i] == UInt8(ascii: "-")
-            if negative { i &+= 1 }
-            let first = i
-            var v: Int64 = 0
-            while true {
-                let d = p[i] &- 0x30
-                if d >= 10 { break }
-                v = v &* 10 &+ Int64(d)
-                i &+= 1
-            }
-            let integerDigits = i &- first
-            var fraction = 0
+            let negative = p[pos] == UInt8(ascii: "-")
+            let first = negative ? pos &+ 1 : pos
+            let (integerDigits, integer) = CSVSWAR.digits(p + first)
+            var i = first &+ integerDigits
+            var fractionDigits = 0
+            var fraction: UInt64 = 0
             if p[i] == UInt8(ascii: ".") {
-                i &+= 1
-                let fractionStart = i
-                while true {
-                    let d = p[i] &- 0x30
-                    if d >= 10 { break }
-                    v = v &* 10 &+ Int64(d)
-                    i &+= 1
-                }
-                fraction = i &- fractionStart
+                (fractionDigits, fraction) = CSVSWAR.digits(p + (i &+ 1))
+                i &+= 1 &+ fractionDigits
             }
             let scale = slot.pointee.scale
-            if integerDigits > 0 && fraction <= scale && integerDigits &+ scale <= 18 {
+            if integerDigits > 0 && fractionDigits <= scale && integerDigits &+ scale <= 18 {
                 let e = terminator(p, i, last, delimiter)
                 if e >= 0 {
-                    while fraction < scale {
-                        v = v &* 10
-                        fraction &+= 1
+                    while fractionDigits < scale {
+                        fraction &*= 10
+                        fractionDigits &+= 1
                     }
+                    let v = Int64(integer &* slot.pointee.factor &+ fraction)
                     if v < slot.pointee.limit {
                         store(slot, row, negative ? -v : v)
                         return e &+ 1
                     }
                 }
             }
-        case .date:
+        case .text:
+            var high: UInt64 = 0
+            let e = CSVSWAR.scan(p, pos, pattern, &high)
+            let t = p[e]
+            if (last ? t == lf : t == delimiter) && high & CSVSWAR.highs == 0 {
+                var end = e
+                if last && end > pos && p[end &- 1] == cr { end &-= 1 }
+                if end > pos {
+                    store(slot, row, slot.pointee.interner.intern(p + pos, end &- pos))
+                } else {
+                    storeNull(slot, row, .text)
+                }
+                return e &+ 1
+            }
+        case .date, .strictDate:
             if let v = CSVFieldParsing.date(p, pos, pos &+ 10) {
                 let e = terminator(p, pos &+ 10, last, delimiter)
                 if e >= 0 {
@@ -152,80 +117,5 @@ enum CSVFastParser {
             break
         }
         return general(p, pos, slot, row, last, delimiter, pattern)
-    }
-
-    /// Any field of any kind: finds its end, checks its terminator and UTF-8, then reads the value.
-    private static func general(_ p: UnsafePointer<UInt8>, _ pos: Int, _ slot: UnsafeMutablePointer<CSVFastSlot>,
-                                _ row: Int, _ last: Bool, _ delimiter: UInt8, _ pattern: UInt64) -> Int {
-        var high: UInt64 = 0
-        let e = scan(p, pos, pattern, &high)
-        let t = p[e]
-        guard last ? t == lf : t == delimiter else { return -1 }
-        var end = e
-        if last && end > pos && p[end - 1] == cr { end -= 1 }
-        if high & highs != 0 {
-            guard UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(start: p + pos, count: end - pos)) == nil
-            else { return -1 }
-        }
-        let kind = slot.pointee.kind
-        if kind == .skip { return e + 1 }
-        if end == pos {
-            storeNull(slot, row, kind)
-            return e + 1
-        }
-        switch kind {
-        case .skip: break
-        case .empty: return -1
-        case .text: store(slot, row, slot.pointee.interner.intern(p + pos, end - pos))
-        case .bigint:
-            guard let v = CSVFieldParsing.lenientInteger(p, pos, end) else { return -1 }
-            store(slot, row, v)
-        case .decimal:
-            guard let v = CSVFieldParsing.lenientDecimal(p, pos, end, precision: slot.pointee.precision,
-                                                         scale: slot.pointee.scale) else { return -1 }
-            store(slot, row, v)
-        case .double, .strictDouble:
-            guard let v = CSVFieldParsing.double(p, pos, end, strict: kind == .strictDouble) else { return -1 }
-            store(slot, row, v)
-        case .date:
-            let (a, b) = CSVFieldParsing.trimmed(p, pos, end)
-            guard let v = CSVFieldParsing.date(p, a, b) else { return -1 }
-            store(slot, row, v)
-        case .strictDate:
-            guard let v = CSVFieldParsing.date(p, pos, end) else { return -1 }
-            store(slot, row, v)
-        case .boolean:
-            guard let v = CSVFieldParsing.lenientBoolean(p, pos, end) else { return -1 }
-            store(slot, row, v)
-        case .strictBoolean:
-            guard let v = CSVFieldParsing.strictBoolean(p, pos, end) else { return -1 }
-            store(slot, row, v)
-        case .canonicalInteger:
-            guard let (v, d) = CSVFieldParsing.canonicalInteger(p, pos, end) else { return -1 }
-            slot.pointee.digits = max(slot.pointee.digits, d)
-            store(slot, row, v)
-        case .strictDecimal:
-            guard let (v, d) = CSVFieldParsing.strictDecimal(p, pos, end, scale: slot.pointee.scale) else { return -1 }
-            slot.pointee.digits = max(slot.pointee.digits, d)
-            store(slot, row, v)
-        }
-        return e + 1
-    }
-
-    @inline(__always)
-    private static func store<T>(_ slot: UnsafeMutablePointer<CSVFastSlot>, _ row: Int, _ value: T) {
-        slot.pointee.values.unsafelyUnwrapped.assumingMemoryBound(to: T.self)[row] = value
-        slot.pointee.bits[row &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: row & 63)
-    }
-
-    /// A NULL: no validity bit, and a zero value (what the other readers leave under NULLs).
-    private static func storeNull(_ slot: UnsafeMutablePointer<CSVFastSlot>, _ row: Int, _ kind: CSVFastKind) {
-        guard let values = slot.pointee.values else { return }
-        switch kind.stride {
-        case 8: values.storeBytes(of: 0, toByteOffset: row &* 8, as: UInt64.self)
-        case 4: values.storeBytes(of: 0, toByteOffset: row &* 4, as: UInt32.self)
-        case 1: values.storeBytes(of: 0, toByteOffset: row, as: UInt8.self)
-        default: break
-        }
     }
 }

@@ -142,4 +142,17 @@ private let samples: [[String]] = [
         #expect(out.slots[1].interner.count == 300)
         #expect(rendered(out, 2)[7] == nil)
     }
+
+    /// The word-at-a-time date reader agrees with the storage layer's date parser, valid dates or not.
+    @Test func datesAgreeWithTheStorageParser() {
+        var texts = ["2023-02-29", "2024-02-29", "2024-02-30", "1900-02-29", "2000-02-29", "2024-13-01", "2024-00-10",
+                     "0000-01-01", "0001-01-01", "9999-12-31", "2024-04-31", "2024-04-30", "2024/01/01", "2024-01-0a",
+                     "2024-1-010", "+024-01-01", "2024-01-32", "2024-12-00", "２０24-01-01"]
+        for days in stride(from: -719_162, through: 2_932_896, by: 97) { texts.append(DateDays.format(Int32(days))) }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeBufferPointer { CSVFieldParsing.date($0.baseAddress!, 0, bytes.count) }
+            #expect(parsed == DateDays.parse(text), "\(text)")
+        }
+    }
 }

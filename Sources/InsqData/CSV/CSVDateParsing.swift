@@ -30,7 +30,8 @@ extension CSVFieldParsing {
         let year = (v & 0xFF) &* 1000 &+ (v >> 8 & 0xFF) &* 100 &+ (v >> 16 & 0xFF) &* 10 &+ (v >> 24 & 0xFF)
         let month = (v >> 40 & 0xFF) &* 10 &+ (v >> 48 & 0xFF)
         let day = ((t & 0xFF) &- 0x30) &* 10 &+ ((t >> 8) &- 0x30)
-        guard year >= 1, month &- 1 < 12, day &- 1 < daysInMonth(year, month) else { return nil }
+        guard year >= 1, month &- 1 < 12, day &- 1 < 28 || (day &- 1 < 31 && day <= daysInMonth(year, month))
+        else { return nil }
         return Int32(truncatingIfNeeded: daysSinceEpoch(year, month, day))
     }
 

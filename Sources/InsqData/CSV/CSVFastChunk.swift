@@ -67,6 +67,9 @@ struct CSVFastSlot {
 final class CSVFastChunk: @unchecked Sendable {
     let width: Int
     let slots: UnsafeMutablePointer<CSVFastSlot>
+    /// Field terminators of one batch (see `CSVFastParser`), and how many fields a batch takes.
+    let bounds: UnsafeMutablePointer<Int32>
+    let batchFields: Int
     /// Rows the value buffers hold room for.
     private(set) var capacity: Int
     var rows = 0
@@ -78,6 +81,8 @@ final class CSVFastChunk: @unchecked Sendable {
         self.width = width
         self.capacity = max(64, (capacity + 63) & ~63)
         slots = .allocate(capacity: max(width, 1))
+        batchFields = max(8192, 2 * width)
+        bounds = .allocate(capacity: batchFields + 16)
         for c in 0..<width { (slots + c).initialize(to: CSVFastSlot(wordCapacity: self.capacity >> 6)) }
     }
 
@@ -88,6 +93,7 @@ final class CSVFastChunk: @unchecked Sendable {
             slots[c].interner.deallocate()
         }
         slots.deallocate()
+        bounds.deallocate()
     }
 
     /// Prepares for a chunk read with `targets` (nil: a column not wanted).

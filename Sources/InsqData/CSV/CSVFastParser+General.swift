@@ -1,62 +1,52 @@
 /// The fast parser's path for any field the quick readers do not take.
 extension CSVFastParser {
-    /// Any field of any kind: finds its end, checks its terminator and UTF-8, then reads the value.
+    /// Any value of any kind in `p[pos..<end]` (UTF-8 already checked); false when it does not fit.
     @inline(never)
-    static func general(_ p: UnsafePointer<UInt8>, _ pos: Int, _ slot: UnsafeMutablePointer<CSVFastSlot>,
-                                _ row: Int, _ last: Bool, _ delimiter: UInt8, _ pattern: UInt64) -> Int {
-        var high: UInt64 = 0
-        let e = CSVSWAR.scan(p, pos, pattern, &high)
-        let t = p[e]
-        guard last ? t == lf : t == delimiter else { return -1 }
-        var end = e
-        if last && end > pos && p[end - 1] == cr { end -= 1 }
-        if high & CSVSWAR.highs != 0 {
-            guard UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(start: p + pos, count: end - pos)) == nil
-            else { return -1 }
-        }
+    static func general(_ p: UnsafePointer<UInt8>, _ pos: Int, _ end: Int, _ slot: UnsafeMutablePointer<CSVFastSlot>,
+                        _ row: Int) -> Bool {
         let kind = slot.pointee.kind
-        if kind == .skip { return e + 1 }
+        if kind == .skip { return true }
         if end == pos {
             storeNull(slot, row, kind)
-            return e + 1
+            return true
         }
         switch kind {
         case .skip: break
-        case .empty: return -1
+        case .empty: return false
         case .text: store(slot, row, slot.pointee.interner.intern(p + pos, end - pos))
         case .bigint:
-            guard let v = CSVFieldParsing.lenientInteger(p, pos, end) else { return -1 }
+            guard let v = CSVFieldParsing.lenientInteger(p, pos, end) else { return false }
             store(slot, row, v)
         case .decimal:
             guard let v = CSVFieldParsing.lenientDecimal(p, pos, end, precision: slot.pointee.precision,
-                                                         scale: slot.pointee.scale) else { return -1 }
+                                                         scale: slot.pointee.scale) else { return false }
             store(slot, row, v)
         case .double, .strictDouble:
-            guard let v = CSVFieldParsing.double(p, pos, end, strict: kind == .strictDouble) else { return -1 }
+            guard let v = CSVFieldParsing.double(p, pos, end, strict: kind == .strictDouble) else { return false }
             store(slot, row, v)
         case .date:
             let (a, b) = CSVFieldParsing.trimmed(p, pos, end)
-            guard let v = CSVFieldParsing.date(p, a, b) else { return -1 }
+            guard let v = CSVFieldParsing.date(p, a, b) else { return false }
             store(slot, row, v)
         case .strictDate:
-            guard let v = CSVFieldParsing.date(p, pos, end) else { return -1 }
+            guard let v = CSVFieldParsing.date(p, pos, end) else { return false }
             store(slot, row, v)
         case .boolean:
-            guard let v = CSVFieldParsing.lenientBoolean(p, pos, end) else { return -1 }
+            guard let v = CSVFieldParsing.lenientBoolean(p, pos, end) else { return false }
             store(slot, row, v)
         case .strictBoolean:
-            guard let v = CSVFieldParsing.strictBoolean(p, pos, end) else { return -1 }
+            guard let v = CSVFieldParsing.strictBoolean(p, pos, end) else { return false }
             store(slot, row, v)
         case .canonicalInteger:
-            guard let (v, d) = CSVFieldParsing.canonicalInteger(p, pos, end) else { return -1 }
+            guard let (v, d) = CSVFieldParsing.canonicalInteger(p, pos, end) else { return false }
             slot.pointee.digits = max(slot.pointee.digits, d)
             store(slot, row, v)
         case .strictDecimal:
-            guard let (v, d) = CSVFieldParsing.strictDecimal(p, pos, end, scale: slot.pointee.scale) else { return -1 }
+            guard let (v, d) = CSVFieldParsing.strictDecimal(p, pos, end, scale: slot.pointee.scale) else { return false }
             slot.pointee.digits = max(slot.pointee.digits, d)
             store(slot, row, v)
         }
-        return e + 1
+        return true
     }
 
     @inline(__always)

@@ -10,24 +10,11 @@ enum CSVSWAR {
         UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
     }
 
-    /// A byte's high bit set where `x` has a zero byte; false hits only above a true one, so the lowest is exact.
+    /// A byte's high bit set exactly where `w` has the byte repeated in `pattern`.
     @inline(__always)
-    static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-
-    /// Position of the first delimiter, line feed or quote from `s`; `high` collects the bytes passed.
-    @inline(__always)
-    static func scan(_ p: UnsafePointer<UInt8>, _ s: Int, _ pattern: UInt64, _ high: inout UInt64) -> Int {
-        var i = s
-        while true {
-            let w = word(p + i)
-            let m = zeroBytes(w ^ pattern) | zeroBytes(w ^ (0x0A &* ones)) | zeroBytes(w ^ (0x22 &* ones))
-            if m != 0 {
-                high |= w & ((m & (0 &- m)) &- 1)
-                return i &+ (m.trailingZeroBitCount &>> 3)
-            }
-            high |= w
-            i &+= 8
-        }
+    static func equalBytes(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = w ^ pattern
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
     }
 
     /// The run of ASCII digits at `p` (at most 16 are taken) and its value; 16 digits may be followed by more.

@@ -22,7 +22,7 @@ struct CSVChunkColumn: Sendable {
 }
 
 /// How a column is read: as a declared type (lenient spellings, failures reported) or by inference.
-enum CSVColumnTarget: Sendable {
+enum CSVColumnTarget: Sendable, Equatable {
     case declared(DataType)
     /// Infer, starting from this type (what earlier chunks needed).
     case inferred(CSVInferredType)

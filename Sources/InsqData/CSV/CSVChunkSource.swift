@@ -17,13 +17,15 @@ struct CSVChunkSource: ~Copyable {
     private let memory: [UInt8]
     private var memoryOffset = 0
     private let chunkSize: Int
+    private let pool: CSVBufferPool
     private var carry: [UInt8] = []
     private var atEnd = false
     private(set) var bytesRead = 0
 
-    init(path: String, chunkSize: Int) throws(CSVError) {
+    init(path: String, chunkSize: Int, pool: CSVBufferPool) throws(CSVError) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
+        self.pool = pool
         memory = []
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot open file", errno) }
@@ -41,9 +43,10 @@ struct CSVChunkSource: ~Copyable {
     }
 
     /// Reads `bytes` as if they were the file called `name`.
-    init(bytes: [UInt8], name: String, chunkSize: Int) {
+    init(bytes: [UInt8], name: String, chunkSize: Int, pool: CSVBufferPool) {
         path = name
         self.chunkSize = max(1, chunkSize)
+        self.pool = pool
         memory = bytes
         descriptor = -1
         totalBytes = bytes.count
@@ -63,49 +66,52 @@ struct CSVChunkSource: ~Copyable {
     }
 
     /// The next chunk: whole records, the last one possibly without a line break; nil at the end of the file.
-    mutating func next() throws(CSVError) -> [UInt8]? {
-        var buffer = carry
+    /// The buffer comes from the pool and goes back to it once the chunk is done with.
+    mutating func next() throws(CSVError) -> CSVChunkBuffer? {
+        let buffer = pool.take(capacity: min(chunkSize, max(totalBytes - bytesRead, 0) + carry.count + 1))
+        carry.withUnsafeBufferPointer { kept in
+            if let start = kept.baseAddress { buffer.base.initialize(from: start, count: kept.count) }
+        }
+        buffer.count = carry.count
         carry = []
         var scanned = 0
         var inQuotes = false
         while true {
-            if atEnd { return buffer.isEmpty ? nil : buffer }
+            if atEnd {
+                guard buffer.count > 0 else {
+                    pool.give(buffer)
+                    return nil
+                }
+                buffer.seal()
+                return buffer
+            }
             let old = buffer.count
             // No more than the file still holds (plus one byte to see its end), so a small file gets a small
             // buffer rather than a whole chunk's.
             let wanted = min(max(chunkSize - old, chunkSize / 4, 1), max(totalBytes - bytesRead + 1, 1 << 16))
+            buffer.reserve(old + wanted)
             var filled = 0
-            var failure: Int32 = 0
-            // Read straight into uninitialised capacity: zero-filling megabytes first costs seconds in a debug build.
-            buffer = [UInt8](unsafeUninitializedCapacity: old + wanted) { raw, count in
-                let base = raw.baseAddress!
-                buffer.withUnsafeBufferPointer { kept in
-                    if let start = kept.baseAddress { base.initialize(from: start, count: old) }
+            while filled < wanted {
+                let got = fill(buffer.base + old + filled, count: wanted - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    let failure = errno
+                    pool.give(buffer)
+                    throw Self.failure(path, "cannot read file", failure)
                 }
-                while filled < wanted {
-                    let got = fill(base + old + filled, count: wanted - filled)
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        break
-                    }
-                    if got == 0 {
-                        atEnd = true
-                        break
-                    }
-                    filled += got
+                if got == 0 {
+                    atEnd = true
+                    break
                 }
-                count = old + filled
+                filled += got
             }
-            if failure != 0 { throw Self.failure(path, "cannot read file", failure) }
+            buffer.count = old + filled
             bytesRead += filled
             if atEnd { continue }
-            let end = buffer.withUnsafeBufferPointer {
-                CSVTokenizer.lastRecordEnd($0, from: scanned, inQuotes: &inQuotes)
-            }
-            if let end {
-                carry = Array(buffer[end...])
-                buffer.removeSubrange(end...)
+            if let end = CSVTokenizer.lastRecordEnd(buffer.bytes, from: scanned, inQuotes: &inQuotes) {
+                carry = Array(UnsafeBufferPointer(rebasing: buffer.bytes[end...]))
+                buffer.count = end
+                buffer.seal()
                 return buffer
             }
             scanned = buffer.count

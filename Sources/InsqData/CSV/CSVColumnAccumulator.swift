@@ -5,10 +5,10 @@ struct CSVColumnAccumulator {
     /// The type values are held as (the declared type's reading for declared columns).
     var type: CSVInferredType
     let declared: DataType?
-    private(set) var values: CSVValues = .empty
-    private var words: [UInt64] = []
-    private(set) var count = 0
-    private var dictionary = CSVByteDictionary()
+    var values: CSVValues = .empty
+    var words: [UInt64] = []
+    var count = 0
+    var dictionary = CSVByteDictionary()
     /// Values seen before a widening that cannot be done in memory (to TEXT, or big integers to DOUBLE):
     /// the column must be read again from the file with its final type.
     private(set) var needsReread = false
@@ -126,20 +126,20 @@ struct CSVColumnAccumulator {
     }
 
     /// The held values, leaving `.empty` behind.
-    private mutating func take() -> CSVValues {
+    mutating func take() -> CSVValues {
         var held = CSVValues.empty
         swap(&held, &values)
         return held
     }
 
-    private mutating func mismatch() {
+    mutating func mismatch() {
         assertionFailure("chunk column of another type than the accumulator")
         markReread()
     }
 
     private func emptyLike(_ values: CSVValues) -> CSVValues { zeros(like: values, 0) }
 
-    private func zeros(like values: CSVValues, _ n: Int) -> CSVValues {
+    func zeros(like values: CSVValues, _ n: Int) -> CSVValues {
         switch values {
         case .empty: return .empty
         case .int64: return .int64([Int64](repeating: 0, count: n))
@@ -150,7 +150,7 @@ struct CSVColumnAccumulator {
         }
     }
 
-    private mutating func appendZeros(_ n: Int) {
+    mutating func appendZeros(_ n: Int) {
         switch take() {
         case .empty: break
         case var .int64(a): a.append(contentsOf: repeatElement(0, count: n)); values = .int64(a)
@@ -162,18 +162,24 @@ struct CSVColumnAccumulator {
     }
 
     private mutating func appendBits(_ bits: [UInt64], _ n: Int) {
+        bits.withUnsafeBufferPointer { appendBits($0, n) }
+    }
+
+    /// Appends `n` validity bits; bits of `bits` past `n` are zero (chunk bitmaps never set them).
+    mutating func appendBits(_ bits: UnsafeBufferPointer<UInt64>, _ n: Int) {
         let shift = count & 63
-        let total = count + n
-        let neededWords = (total + 63) >> 6
+        let neededWords = (count + n + 63) >> 6
+        let chunkWords = min(bits.count, (n + 63) >> 6)
         if shift == 0 {
-            words.append(contentsOf: bits.prefix(neededWords - words.count))
+            words.append(contentsOf: UnsafeBufferPointer(rebasing: bits[..<min(chunkWords, neededWords - words.count)]))
         } else {
-            for (k, w) in bits.enumerated() where (count + k * 64) < total {
+            for k in 0..<chunkWords {
+                let w = bits[k]
                 words[words.count - 1] |= w << UInt64(shift)
                 if words.count < neededWords { words.append(w >> UInt64(64 - shift)) }
             }
         }
-        // Bits past the end stay zero: chunk bitmaps never set bits beyond their rows.
+        while words.count < neededWords { words.append(0) }
     }
 
     func build() -> Column {

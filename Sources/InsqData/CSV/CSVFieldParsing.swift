@@ -240,22 +240,6 @@ enum CSVFieldParsing {
         }
     }
 
-    /// Exactly `YYYY-MM-DD`, a real date in years 1...9999.
-    @inline(__always)
-    static func date(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        guard end - start == 10, p[start + 4] == UInt8(ascii: "-"), p[start + 7] == UInt8(ascii: "-") else { return nil }
-        let q = p + start
-        let d0 = q[0] &- 0x30, d1 = q[1] &- 0x30, d2 = q[2] &- 0x30, d3 = q[3] &- 0x30
-        let m0 = q[5] &- 0x30, m1 = q[6] &- 0x30, a0 = q[8] &- 0x30, a1 = q[9] &- 0x30
-        guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, a0 < 10, a1 < 10 else { return nil }
-        let year = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
-        let month = Int(m0) * 10 + Int(m1)
-        let day = Int(a0) * 10 + Int(a1)
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= DateDays.daysInMonth(year: year, month: month)
-        else { return nil }
-        return Int32(DateDays.days(year: year, month: month, day: day))
-    }
-
     /// `true` or `false` in any ASCII case.
     @inline(__always)
     static func strictBoolean(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool? {

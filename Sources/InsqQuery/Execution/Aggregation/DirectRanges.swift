@@ -11,38 +11,23 @@ struct DirectRanges {
     /// Direct arrays larger than this many slots cost more to fill and lay out again than hashing saves.
     static let limit = 1 << 22
 
-    /// Per column, the smallest and largest valid word of a batch, or nil when it has no valid row.
-    static func batchRanges(_ vectors: [Vector], words: [[UInt64]]) -> [(low: Int64, high: Int64)?] {
-        vectors.indices.map { k in
-            let v = vectors[k]
-            return words[k].withUnsafeBufferPointer { w -> (low: Int64, high: Int64)? in
-                var low = Int64.max, high = Int64.min, any = false
-                if let validity = v.validity {
-                    for i in 0..<v.count where validity[i >> 6] & (1 << UInt64(i & 63)) != 0 {
-                        let x = Int64(bitPattern: w[i])
-                        low = min(low, x)
-                        high = max(high, x)
-                        any = true
-                    }
-                } else {
-                    for i in 0..<v.count {
-                        let x = Int64(bitPattern: w[i])
-                        low = min(low, x)
-                        high = max(high, x)
-                    }
-                    any = v.count > 0
-                }
-                return any ? (low, high) : nil
+    /// The smallest and largest valid value, or nil when no row is valid.
+    static func range(_ x: UnsafeBufferPointer<Int64>, validity: [UInt64]?) -> (low: Int64, high: Int64)? {
+        var low = Int64.max, high = Int64.min, any = false
+        if let validity {
+            for i in 0..<x.count where validity[i >> 6] & (1 << UInt64(i & 63)) != 0 {
+                low = min(low, x[i])
+                high = max(high, x[i])
+                any = true
             }
+        } else {
+            for i in 0..<x.count {
+                low = min(low, x[i])
+                high = max(high, x[i])
+            }
+            any = x.count > 0
         }
-    }
-
-    func covers(_ batch: [(low: Int64, high: Int64)?]) -> Bool {
-        for (k, b) in batch.enumerated() {
-            guard let b else { continue }
-            guard let own = bounds[k], own.low <= b.low, b.high <= own.high else { return false }
-        }
-        return true
+        return any ? (low, high) : nil
     }
 
     /// Ranges covering `old` and `batch`, with room to grow where they grew, or nil when no direct array of
@@ -103,22 +88,32 @@ struct DirectRanges {
         return (bounds, strides, size)
     }
 
-    /// Adds column `k`'s code times its stride to each row's composite code.
-    func addCodes(column k: Int, words: [UInt64], validity: [UInt64]?, into codes: UnsafeMutableBufferPointer<Int>) {
-        guard let b = bounds[k] else { return }
-        let stride = strides[k], base = b.low &- 1
-        words.withUnsafeBufferPointer { w in
-            if let validity {
-                validity.withUnsafeBufferPointer { bits in
-                    for i in 0..<codes.count {
-                        let valid = Int((bits[i >> 6] >> UInt64(i & 63)) & 1)
-                        codes[i] &+= (Int(truncatingIfNeeded: Int64(bitPattern: w[i]) &- base) &* stride) & (0 &- valid)
-                    }
+    /// Adds column `k`'s code times its stride to each row's composite code; false when a valid value lies
+    /// outside the column's range (the codes are then of no use).
+    func addCodes(column k: Int, values x: UnsafeBufferPointer<Int64>, validity: [UInt64]?,
+                  into codes: UnsafeMutableBufferPointer<Int>) -> Bool {
+        let stride = strides[k]
+        let low = bounds[k]?.low ?? 0
+        // Offsets are compared unsigned, so values below `low` wrap around and fail the same test.
+        let count = bounds[k].map { UInt64(bitPattern: $0.high &- $0.low) &+ 1 } ?? 0
+        var outside: UInt8 = 0
+        if let validity {
+            validity.withUnsafeBufferPointer { bits in
+                for i in 0..<x.count {
+                    let valid = (bits[i >> 6] >> UInt64(i & 63)) & 1
+                    let offset = UInt64(bitPattern: x[i] &- low)
+                    outside |= unsafeBitCast(offset >= count, to: UInt8.self) & UInt8(truncatingIfNeeded: valid)
+                    codes[i] &+= Int(truncatingIfNeeded: (offset &+ 1) & (0 &- valid)) &* stride
                 }
-            } else {
-                for i in 0..<codes.count { codes[i] &+= Int(truncatingIfNeeded: Int64(bitPattern: w[i]) &- base) &* stride }
+            }
+        } else {
+            for i in 0..<x.count {
+                let offset = UInt64(bitPattern: x[i] &- low)
+                outside |= unsafeBitCast(offset >= count, to: UInt8.self)
+                codes[i] &+= Int(truncatingIfNeeded: offset &+ 1) &* stride
             }
         }
+        return outside == 0
     }
 
     /// The composite code of a key laid out as KeyTable stores it: `columns` words, then the NULL flags.

@@ -4,6 +4,7 @@ import InsqStorage
 /// fit a small range (dictionary codes, small or compact integers), by hashing once they do not.
 struct GroupIndex {
     private let encoders: [KeyEncoder]
+    /// Encoded words of the batch's non-integer key columns (integers are their own words).
     private var words: [[UInt64]]
     private var ranges: DirectRanges?
     /// Direct mode: group id + 1 per composite key code (0: no group yet).
@@ -12,6 +13,7 @@ struct GroupIndex {
     /// or handed to a hash table.
     private var keys: [UInt64] = []
     private var table: KeyTable?
+    private var codes: [Int] = []
     private(set) var count = 0
 
     init(columns: Int) {
@@ -26,17 +28,19 @@ struct GroupIndex {
     /// Each row's group id into `ids`, and the rows that added a group, in row order.
     mutating func assign(_ vectors: [Vector], rows: Int, ids: inout [Int]) -> [Int] {
         if ids.count != rows { ids = [Int](repeating: 0, count: rows) }
-        for (k, v) in vectors.enumerated() { encoders[k].encode(v, intern: true, into: &words[k]) }
-        if table == nil {
-            let batch = DirectRanges.batchRanges(vectors, words: words)
-            if ranges == nil || !ranges!.covers(batch) {
-                if let wider = DirectRanges(old: ranges, batch: batch) {
-                    relayout(wider)
-                } else {
-                    table = KeyTable(width: width, adopting: keys, count: count)
-                    keys = []
-                    direct = []
-                }
+        for (k, v) in vectors.enumerated() {
+            if case .int64 = v.data { continue }
+            encoders[k].encode(v, intern: true, into: &words[k])
+        }
+        if table == nil && !directCodes(vectors, rows: rows) {
+            let batch = vectors.indices.map { k in values(vectors, k) { DirectRanges.range($0, validity: vectors[k].validity) } }
+            if let wider = DirectRanges(old: ranges, batch: batch) {
+                relayout(wider)
+                _ = directCodes(vectors, rows: rows)
+            } else {
+                table = KeyTable(width: width, adopting: keys, count: count)
+                keys = []
+                direct = []
             }
         }
         if var table {
@@ -49,26 +53,45 @@ struct GroupIndex {
         return indexed(vectors, rows: rows, ids: &ids)
     }
 
-    /// Rows whose NULL-flag word and column words form the flat key that the hash table stores.
+    /// Column `k`'s values as signed integers: an integer column's own, or its encoded words.
+    private func values<R>(_ vectors: [Vector], _ k: Int, _ body: (UnsafeBufferPointer<Int64>) -> R) -> R {
+        if case let .int64(a) = vectors[k].data { return a.withUnsafeBufferPointer(body) }
+        return words[k].withUnsafeBufferPointer { $0.withMemoryRebound(to: Int64.self, body) }
+    }
+
+    /// Fills `codes` with each row's composite code; false when a value lies outside the current ranges.
+    private mutating func directCodes(_ vectors: [Vector], rows: Int) -> Bool {
+        guard let ranges else { return false }
+        var c = codes
+        codes = []
+        if c.count != rows { c = [Int](repeating: 0, count: rows) } else { c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        var inside = true
+        c.withUnsafeMutableBufferPointer { out in
+            for k in vectors.indices where inside {
+                inside = values(vectors, k) { ranges.addCodes(column: k, values: $0, validity: vectors[k].validity, into: out) }
+            }
+        }
+        codes = c
+        return inside
+    }
+
+    /// Row i's key as the hash table stores it: the column words, then a word of NULL flags.
     private func flatKey(_ vectors: [Vector], row i: Int, into out: UnsafeMutablePointer<UInt64>) {
         var nulls: UInt64 = 0
-        for k in 0..<vectors.count {
-            if vectors[k].isValid(i) {
-                out[k] = words[k][i]
-            } else {
+        for (k, v) in vectors.enumerated() {
+            if !v.isValid(i) {
                 out[k] = 0
                 nulls |= 1 << UInt64(k & 63)
+            } else if case let .int64(a) = v.data {
+                out[k] = UInt64(bitPattern: a[i])
+            } else {
+                out[k] = words[k][i]
             }
         }
         out[vectors.count] = nulls
     }
 
     private mutating func indexed(_ vectors: [Vector], rows: Int, ids: inout [Int]) -> [Int] {
-        guard let ranges else { return [] }
-        var codes = [Int](repeating: 0, count: rows)
-        codes.withUnsafeMutableBufferPointer { c in
-            for (k, v) in vectors.enumerated() { ranges.addCodes(column: k, words: words[k], validity: v.validity, into: c) }
-        }
         var fresh: [Int] = []
         var localDirect = direct, localKeys = keys
         direct = []
@@ -104,7 +127,22 @@ struct GroupIndex {
         let w = width
         var flat = [UInt64](repeating: 0, count: rows * w)
         flat.withUnsafeMutableBufferPointer { f in
-            for i in 0..<rows { flatKey(vectors, row: i, into: f.baseAddress! + i * w) }
+            for k in vectors.indices {
+                let bit = UInt64(1) << UInt64(k & 63)
+                values(vectors, k) { x in
+                    if let validity = vectors[k].validity {
+                        for i in 0..<rows {
+                            if validity[i >> 6] & (1 << UInt64(i & 63)) != 0 {
+                                f[i &* w &+ k] = UInt64(bitPattern: x[i])
+                            } else {
+                                f[i &* w &+ w &- 1] |= bit
+                            }
+                        }
+                    } else {
+                        for i in 0..<rows { f[i &* w &+ k] = UInt64(bitPattern: x[i]) }
+                    }
+                }
+            }
         }
         var fresh: [Int] = []
         flat.withUnsafeBufferPointer { table.findOrInsertAll($0, rows: rows, ids: &ids, newRows: &fresh) }
@@ -116,7 +154,9 @@ struct GroupIndex {
         var fresh = [Int32](repeating: 0, count: wider.size)
         let w = width
         keys.withUnsafeBufferPointer { kp in
-            for g in 0..<count { fresh[wider.code(ofKey: kp.baseAddress! + g * w, columns: w - 1)] = Int32(g + 1) }
+            fresh.withUnsafeMutableBufferPointer { f in
+                for g in 0..<count { f[wider.code(ofKey: kp.baseAddress! + g * w, columns: w - 1)] = Int32(g + 1) }
+            }
         }
         direct = fresh
         ranges = wider

@@ -13,9 +13,17 @@ struct FunctionCompiler {
                 let a = try fa(batch)
                 let days = a.int64s
                 var out = [Int64](repeating: 0, count: a.count)
+                // A batch holds few distinct dates (periods, due dates): a small direct-mapped cache saves most
+                // calendar conversions. Slot s starts with key s + 1, which no day mapping to s can equal.
+                var keys = (0..<256).map { Int64($0 + 1) }, parts = [Int64](repeating: 0, count: 256)
                 for i in 0..<a.count {
-                    let c = DateDays.civil(Int(days[i]))
-                    out[i] = Int64(f == .year ? c.year : (f == .month ? c.month : c.day))
+                    let day = days[i], slot = Int(day & 255)
+                    if keys[slot] != day {
+                        let c = DateDays.civil(Int(day))
+                        keys[slot] = day
+                        parts[slot] = Int64(f == .year ? c.year : (f == .month ? c.month : c.day))
+                    }
+                    out[i] = parts[slot]
                 }
                 return Vector(.int64(out), validity: a.validity, count: a.count)
             }

@@ -57,25 +57,9 @@ struct DistinctPairs {
 
     /// The smallest and largest valid word, read as signed integers.
     private static func range(_ words: [UInt64], validity: [UInt64]?, rows: Int) -> (low: Int64, high: Int64)? {
-        var low = Int64.max, high = Int64.min, any = false
         words.withUnsafeBufferPointer { w in
-            if let validity {
-                for i in 0..<rows where validity[i >> 6] & (1 << UInt64(i & 63)) != 0 {
-                    let x = Int64(bitPattern: w[i])
-                    low = min(low, x)
-                    high = max(high, x)
-                    any = true
-                }
-            } else {
-                for i in 0..<rows {
-                    let x = Int64(bitPattern: w[i])
-                    low = min(low, x)
-                    high = max(high, x)
-                }
-                any = rows > 0
-            }
+            w.withMemoryRebound(to: Int64.self) { DirectRanges.range(UnsafeBufferPointer(rebasing: $0.prefix(rows)), validity: validity) }
         }
-        return any ? (low, high) : nil
     }
 
     private func fits(_ range: (low: Int64, high: Int64), groupCount: Int) -> Bool {

@@ -23,7 +23,9 @@ final class KeyEncoder {
         if out.count != n { out = [UInt64](repeating: 0, count: n) }
         switch v.data {
         case let .int64(a):
-            for i in 0..<n { out[i] = UInt64(bitPattern: a[i]) }
+            out.withUnsafeMutableBufferPointer { o in
+                a.withUnsafeBufferPointer { x in for i in 0..<n { o[i] = UInt64(bitPattern: x[i]) } }
+            }
         case let .double(a):
             for i in 0..<n {
                 let x = a[i]
@@ -36,16 +38,24 @@ final class KeyEncoder {
                 translatedDictionary = dict
                 translation = [UInt64](repeating: Self.missing - 1, count: dict.count)
             }
-            for i in 0..<n {
-                let c = Int(codes[i])
-                var id = translation[c]
-                if id == Self.missing - 1 {
-                    id = lookup(dict.strings[c], intern: intern)
-                    // A probe-only miss is not cached as final: a later intern could add it.
-                    if id != Self.missing || !intern { translation[c] = id }
+            // The cache is a stored property: the loop works on a local copy, free of per-row exclusivity checks.
+            var t = translation
+            translation = []
+            out.withUnsafeMutableBufferPointer { o in
+                codes.withUnsafeBufferPointer { cp in
+                    for i in 0..<n {
+                        let c = Int(cp[i])
+                        var id = t[c]
+                        if id == Self.missing - 1 {
+                            id = lookup(dict.strings[c], intern: intern)
+                            // A probe-only miss is not cached as final: a later intern could add it.
+                            if id != Self.missing || !intern { t[c] = id }
+                        }
+                        o[i] = id
+                    }
                 }
-                out[i] = id
             }
+            translation = t
         case let .text(.strings(s)):
             for i in 0..<n { out[i] = lookup(s[i], intern: intern) }
         }
@@ -90,6 +100,16 @@ struct KeyTable {
         let base = keys + id &* width
         for j in 0..<width where base[j] != key[j] { return false }
         return true
+    }
+
+    /// A table holding `count` keys laid out `width` words apart, with ids in their order.
+    init(width: Int, adopting keys: [UInt64], count: Int) {
+        self.width = width
+        var size = 16
+        while size < max(count, 1024) * 2 { size <<= 1 }
+        slots = Self.rehash(keys, count: count, width: width, size: size)
+        self.keys = keys
+        self.count = count
     }
 
     /// The id of `key`, or nil.
@@ -197,54 +217,5 @@ struct KeyTable {
             }
         }
         return slots
-    }
-}
-
-/// Encodes a batch's key vectors row by row into one flat array of `width` words per row:
-/// the key columns, then a word of NULL flags.
-struct RowKeys {
-    let encoders: [KeyEncoder]
-    private var scratch: [[UInt64]]
-
-    init(count: Int) {
-        encoders = (0..<count).map { _ in KeyEncoder() }
-        scratch = [[UInt64]](repeating: [], count: count)
-    }
-
-    var width: Int { encoders.count + 1 }
-
-    /// Keys encoded the same way (the same text ids) with encoders of their own, for another thread.
-    func copy() -> RowKeys {
-        RowKeys(encoders: encoders.map(KeyEncoder.init(copying:)))
-    }
-
-    private init(encoders: [KeyEncoder]) {
-        self.encoders = encoders
-        scratch = [[UInt64]](repeating: [], count: encoders.count)
-    }
-
-    /// Flat keys for every row; `hasNull[i]` tells whether row i has a NULL (or, probing, an unknown text) key.
-    mutating func encode(_ vectors: [Vector], rows: Int, intern: Bool) -> (keys: [UInt64], hasNull: [Bool]) {
-        let w = width
-        var flat = [UInt64](repeating: 0, count: rows * w)
-        var hasNull = [Bool](repeating: false, count: rows)
-        for (k, v) in vectors.enumerated() {
-            encoders[k].encode(v, intern: intern, into: &scratch[k])
-            let words = scratch[k]
-            let bit = UInt64(1) << UInt64(k & 63)
-            // Only text keys can be unknown to a probe; for numbers the sentinel's bits are a real value (-1).
-            var isText = false
-            if case .text = v.data { isText = true }
-            for i in 0..<rows {
-                if !v.isValid(i) {
-                    flat[i * w + w - 1] |= bit
-                    hasNull[i] = true
-                } else {
-                    flat[i * w + k] = words[i]
-                    if isText && words[i] == KeyEncoder.missing { hasNull[i] = true }
-                }
-            }
-        }
-        return (flat, hasNull)
     }
 }

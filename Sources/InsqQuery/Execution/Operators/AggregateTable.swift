@@ -6,8 +6,7 @@ final class AggregateTable {
     private let keyTypes: [DataType]
     private let states: [AggregateState]
     private var keyColumns: [ColumnAccumulator]
-    private var rowKeys: RowKeys
-    private var table: KeyTable
+    private var index: GroupIndex
     /// Without keys there is always the one group (an aggregate of no rows still gives a row).
     private(set) var groupCount: Int
 
@@ -16,8 +15,7 @@ final class AggregateTable {
         self.keyTypes = keyTypes
         states = calls.map { AggregateStates.make($0, retainsValues: retainsValues) }
         keyColumns = keyTypes.map { ColumnAccumulator(type: $0) }
-        rowKeys = RowKeys(count: keyTypes.count)
-        table = KeyTable(width: rowKeys.width)
+        index = GroupIndex(columns: keyTypes.count)
         groupCount = keyTypes.isEmpty ? 1 : 0
     }
 
@@ -56,16 +54,12 @@ final class AggregateTable {
 
     /// Each row's group id, adding new groups (and their key values) in row order.
     private func groupIds(_ keys: [Vector], rows: Int) -> [Int] {
-        var groups = [Int](repeating: 0, count: rows)
-        let (flat, _) = rowKeys.encode(keys, rows: rows, intern: true)
-        var newRows: [Int] = []
-        flat.withUnsafeBufferPointer { all in
-            table.findOrInsertAll(all, rows: rows, ids: &groups, newRows: &newRows)
-        }
+        var groups: [Int] = []
+        let newRows = index.assign(keys, rows: rows, ids: &groups)
         if !newRows.isEmpty {
             for (k, v) in keys.enumerated() { keyColumns[k].append(v.gather(newRows)) }
         }
-        groupCount = table.count
+        groupCount = index.count
         return groups
     }
 }

@@ -4,7 +4,7 @@ import InsqStorage
 final class DistinctState: AggregateState {
     private let inner: AggregateState
     private let encoder = KeyEncoder()
-    private var seen = KeyTable(width: 2)
+    private var seen = DistinctPairs()
     private var words: [UInt64] = []
     /// With `retainsValues`: each batch's first occurrences and their groups, in order. Another thread's
     /// partial state is merged by feeding these to the state it merges into, which drops those it has seen.
@@ -19,18 +19,7 @@ final class DistinctState: AggregateState {
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
         guard let v = input else { return try inner.update(groups: groups, input: input, groupCount: groupCount) }
         encoder.encode(v, intern: true, into: &words)
-        var pairs = [UInt64]()
-        var rows = [Int]()
-        pairs.reserveCapacity(groups.count * 2)
-        for (i, g) in groups.enumerated() where v.isValid(i) {
-            pairs.append(UInt64(g))
-            pairs.append(words[i])
-            rows.append(i)
-        }
-        var ids = [Int](repeating: 0, count: rows.count)
-        var fresh: [Int] = []
-        pairs.withUnsafeBufferPointer { seen.findOrInsertAll($0, rows: rows.count, ids: &ids, newRows: &fresh) }
-        let firstRows = fresh.map { rows[$0] }
+        let firstRows = seen.insert(groups: groups, words: words, validity: v.validity, groupCount: groupCount)
         let firstGroups = firstRows.map { groups[$0] }
         let firstValues = v.gather(firstRows)
         if retainsValues && !firstRows.isEmpty { firstOccurrences.append((firstGroups, firstValues)) }
@@ -40,15 +29,22 @@ final class DistinctState: AggregateState {
     func result(groupCount: Int) -> Column { inner.result(groupCount: groupCount) }
 
     /// A first occurrence of theirs counts unless we, or an earlier part, have the same value in the same
-    /// group. Looking that up only reads our table, so the lookups are split between as many threads as
-    /// there are parts; the new pairs are entered into our table only while a later part is still to come.
+    /// group. With a bitmap, their first occurrences are simply added in order. With a hash table, looking
+    /// them up only reads our table, so the lookups are split between as many threads as there are parts;
+    /// the new pairs are entered into our table only while a later part is still to come.
     func merge(_ others: [AggregateState], groups: [[Int]], groupCount: Int) throws {
         for (k, other) in others.enumerated() {
             let theirs = other as! DistinctState
             precondition(theirs.retainsValues, "a DISTINCT state merged into another must retain its values")
             let batches = theirs.firstOccurrences
             let mapping = groups[k]
-            for (batch, rows) in zip(batches, try unseen(batches, mapping: mapping, threads: others.count + 1)) {
+            guard let table = seen.table else {
+                for batch in batches {
+                    try update(groups: batch.groups.map { mapping[$0] }, input: batch.values, groupCount: groupCount)
+                }
+                continue
+            }
+            for (batch, rows) in zip(batches, try unseen(batches, in: table, mapping: mapping, threads: others.count + 1)) {
                 if rows.isEmpty { continue }
                 let fresh = rows.map { mapping[batch.groups[$0]] }
                 let values = batch.values.gather(rows)
@@ -62,8 +58,8 @@ final class DistinctState: AggregateState {
     }
 
     /// For each batch of another part's first occurrences, the rows whose (group, value) our table lacks.
-    private func unseen(_ batches: [(groups: [Int], values: Vector)], mapping: [Int], threads: Int) throws -> [[Int]] {
-        let table = seen, encoder = self.encoder
+    private func unseen(_ batches: [(groups: [Int], values: Vector)], in table: KeyTable, mapping: [Int], threads: Int) throws -> [[Int]] {
+        let encoder = self.encoder
         let parts = min(threads, batches.count)
         if parts == 0 { return [] }
         return try ParallelMap.run(parts) { part in

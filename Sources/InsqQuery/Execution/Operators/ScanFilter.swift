@@ -1,7 +1,8 @@
 import InsqStorage
 
-/// Morsels each thread filters per parallel round: enough work to outweigh waking the threads.
-private let morselsPerThread = 16
+/// Morsels each thread filters per parallel round: enough work to outweigh waking the threads (at 16, a
+/// selective filter spent as long dispatching rounds as filtering).
+private let morselsPerThread = 64
 
 /// A scan fused with its filter (late materialization): per morsel the conjuncts narrow a selection vector,
 /// each reading only its own columns, and only the surviving rows of the output columns are copied out of

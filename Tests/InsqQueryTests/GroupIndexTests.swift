@@ -6,7 +6,7 @@ import Testing
 /// direct arrays and bitmaps to hash tables (growing, negative, extreme and NULL keys).
 struct GroupIndexTests {
     @Test func groupIdsFollowFirstSeenOrderInEveryMode() {
-        var random = SplitMix(state: 7)
+        var random = SortTestGenerator(seed: 7)
         // Batches whose values drift upward, dip negative, then jump to the extremes of Int64.
         let batches: [[Int64?]] = (0..<12).map { b in
             (0..<300).map { i -> Int64? in
@@ -41,7 +41,7 @@ struct GroupIndexTests {
     }
 
     @Test func distinctPairsReportEachPairOnce() {
-        var random = SplitMix(state: 11)
+        var random = SortTestGenerator(seed: 11)
         var pairs = DistinctPairs()
         var seen = Set<[Int64]>()
         var groupCount = 1
@@ -75,14 +75,3 @@ struct GroupIndexTests {
 }
 
 /// A tiny deterministic generator, so that the cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

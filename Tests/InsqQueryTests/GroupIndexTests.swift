@@ -73,5 +73,3 @@ struct GroupIndexTests {
         return Vector(.int64(values.map { $0 ?? 0 }), validity: validity, count: values.count)
     }
 }
-
-/// A tiny deterministic generator, so that the cases are the same on every run.

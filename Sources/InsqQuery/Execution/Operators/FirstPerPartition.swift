@@ -29,59 +29,83 @@ final class FirstPerPartitionOperator: PhysicalOperator {
     private func run() throws -> ColumnsOperator {
         let keyExpressions = call.partitionBy + call.orderBy.map(\.expression)
         let compiled = keyExpressions.map(compiler.compile)
-        var keyAccumulators = keyExpressions.map { ColumnAccumulator(type: $0.type) }
-        var batches: [Batch] = []
+        // Key expressions that are input columns share the batches' storage; only computed keys add memory.
+        var batches: [Batch] = [], keys: [[Vector]] = []
         var rows = 0
         while let batch = try child.next() {
-            for (k, f) in compiled.enumerated() { keyAccumulators[k].append(try f(batch)) }
+            keys.append(try compiled.map { try $0(batch) })
             batches.append(batch)
             rows += batch.count
         }
-        let keyColumns = keyAccumulators.map { $0.build() }
-        keyAccumulators = []
         if compiler.context.cancellation.isCancelled { throw QueryCancelled() }
         let partitionKeys = call.partitionBy.indices.map { SortKey(column: $0, isDescending: false, nullsFirst: true) }
         let orderKeys = call.orderBy.enumerated().map {
             SortKey(column: call.partitionBy.count + $0.offset, isDescending: $0.element.isDescending, nullsFirst: $0.element.nullsFirst)
         }
-        let selected = firstRowsByArray(keyColumns, partitionKeys, orderKeys, rows)
-            ?? firstRowsBySorting(keyColumns, partitionKeys + orderKeys, partitionKeys.count, rows)
-        return ColumnsOperator(columns: gather(selected, from: batches)
-                                   + [Column(type: call.type, data: .int64([Int64](repeating: 1, count: selected.count)))],
-                               rowCount: selected.count)
+        var selected = firstRowsByArray(keys, partitionKeys, orderKeys, rows)
+        if selected == nil {
+            var accumulators = keyExpressions.map { ColumnAccumulator(type: $0.type) }
+            for batch in keys { for (k, v) in batch.enumerated() { accumulators[k].append(v) } }
+            keys = []
+            selected = firstRowsBySorting(accumulators.map { $0.build() }, partitionKeys + orderKeys, partitionKeys.count, rows)
+        }
+        keys = []
+        let rowsKept = selected ?? []
+        return ColumnsOperator(columns: gather(rowsKept, from: batches)
+                                   + [Column(type: call.type, data: .int64([Int64](repeating: 1, count: rowsKept.count)))],
+                               rowCount: rowsKept.count)
     }
 
     /// The first rows, ascending, when the partition key packs into few bits and the order key into a word.
-    private func firstRowsByArray(_ columns: [Column], _ partition: [SortKey], _ order: [SortKey], _ n: Int) -> [Int]? {
-        guard let p = RowSorter.packedKeys(columns, keys: partition, rowCount: n),
+    private func firstRowsByArray(_ keys: [[Vector]], _ partition: [SortKey], _ order: [SortKey], _ n: Int) -> [Int]? {
+        guard n < Int(Int32.max),
+              let p = BatchKeyPacker(keys: keys, order: partition),
               p.bits <= Self.maximumSlotBits, 1 << p.bits <= max(4 * n, 1 << 16),
-              let o = RowSorter.packedKeys(columns, keys: order, rowCount: n) else { return nil }
+              let o = BatchKeyPacker(keys: keys, order: order) else { return nil }
         let slots = 1 << p.bits
         var bestKey = [UInt64](repeating: 0, count: slots)
-        var bestRow = [Int](repeating: -1, count: slots)
-        var isSelected = [Bool](repeating: false, count: n)
-        p.keys.withUnsafeBufferPointer { pk in
-            o.keys.withUnsafeBufferPointer { ok in
-                bestKey.withUnsafeMutableBufferPointer { key in
-                    bestRow.withUnsafeMutableBufferPointer { row in
-                        // Rows come in input order, so only a strictly smaller key replaces: ties keep the
-                        // earlier row, as the stable sort does.
-                        for r in 0..<n {
-                            let s = Int(truncatingIfNeeded: pk[r])
-                            if row[s] < 0 || ok[r] < key[s] {
-                                key[s] = ok[r]
-                                row[s] = r
+        var bestRow = [Int32](repeating: -1, count: slots)
+        var pk = [UInt64](repeating: 0, count: batchSize), ok = pk
+        var offset = 0
+        for batch in keys {
+            let count = batch.first?.count ?? 0
+            if count > pk.count {
+                pk = [UInt64](repeating: 0, count: count)
+                ok = pk
+            }
+            pk.withUnsafeMutableBufferPointer { pk in
+                ok.withUnsafeMutableBufferPointer { ok in
+                    p.pack(batch, count: count, into: pk)
+                    o.pack(batch, count: count, into: ok)
+                    bestKey.withUnsafeMutableBufferPointer { key in
+                        bestRow.withUnsafeMutableBufferPointer { row in
+                            // Rows come in input order, so only a strictly smaller key replaces: ties keep the
+                            // earlier row, as the stable sort does.
+                            for i in 0..<count {
+                                let s = Int(truncatingIfNeeded: pk[i])
+                                if row[s] < 0 || ok[i] < key[s] {
+                                    key[s] = ok[i]
+                                    row[s] = Int32(truncatingIfNeeded: offset + i)
+                                }
                             }
                         }
                     }
                 }
             }
+            offset += count
         }
+        var isSelected = [UInt64](repeating: 0, count: (n + 63) / 64)
         isSelected.withUnsafeMutableBufferPointer { selected in
-            for r in bestRow where r >= 0 { selected[r] = true }
+            for r in bestRow where r >= 0 { selected[Int(r) >> 6] |= 1 << UInt64(r & 63) }
         }
         var rows: [Int] = []
-        for (r, s) in isSelected.enumerated() where s { rows.append(r) }
+        for (w, word) in isSelected.enumerated() {
+            var bits = word
+            while bits != 0 {
+                rows.append(w << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
         return rows
     }
 

@@ -44,14 +44,19 @@ enum TextRanks {
             codes.withUnsafeBufferPointer { c in for code in c { r[Int(code)] = 1 } }
             for code in 0..<r.count where r[code] == 1 { used.append(code) }
         }
-        let strings = dict.strings
+        rank(used: used, strings: dict.strings, into: &ranks)
+        return ranks
+    }
+
+    /// Sets `ranks[code]` for the `used` codes, equal strings sharing a rank.
+    static func rank(used: [Int], strings: [String], into ranks: inout [UInt32]) {
+        var used = used
         used.sort { TextOrder.less(strings[$0], strings[$1]) }
         var rank: UInt32 = 0
         for (k, code) in used.enumerated() {
             if k > 0 && !TextOrder.equal(strings[used[k - 1]], strings[code]) { rank += 1 }
             ranks[code] = rank
         }
-        return ranks
     }
 }
 

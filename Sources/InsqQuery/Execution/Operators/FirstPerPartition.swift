@@ -44,22 +44,25 @@ final class FirstPerPartitionOperator: PhysicalOperator {
         let orderKeys = call.orderBy.enumerated().map {
             SortKey(column: call.partitionBy.count + $0.offset, isDescending: $0.element.isDescending, nullsFirst: $0.element.nullsFirst)
         }
-        var selected = firstRowsByArray(keys, partitionKeys, orderKeys, rows)
-        if selected == nil {
-            var accumulators = keyExpressions.map { ColumnAccumulator(type: $0.type) }
-            for batch in keys { for (k, v) in batch.enumerated() { accumulators[k].append(v) } }
-            keys = []
-            selected = firstRowsBySorting(accumulators.map { $0.build() }, partitionKeys + orderKeys, partitionKeys.count, rows)
-        }
-        keys = []
-        let rowsKept = selected ?? []
-        return ColumnsOperator(columns: gather(rowsKept, from: batches)
-                                   + [Column(type: call.type, data: .int64([Int64](repeating: 1, count: rowsKept.count)))],
-                               rowCount: rowsKept.count)
+        let counts = batches.map(\.count)
+        let selected = firstRowsByArray(keys, counts, partitionKeys, orderKeys)
+            ?? firstRowsBySorting(concatenated(keys, types: keyExpressions.map(\.type)), partitionKeys + orderKeys, partitionKeys.count, rows)
+        return ColumnsOperator(columns: gather(selected, from: batches)
+                                   + [Column(type: call.type, data: .int64([Int64](repeating: 1, count: selected.count)))],
+                               rowCount: selected.count)
+    }
+
+    /// The keys concatenated into columns, for the sort.
+    private func concatenated(_ keys: [[Vector]], types: [DataType]) -> [Column] {
+        var accumulators = types.map { ColumnAccumulator(type: $0) }
+        for batch in keys { for (k, v) in batch.enumerated() { accumulators[k].append(v) } }
+        return accumulators.map { $0.build() }
     }
 
     /// The first rows, ascending, when the partition key packs into few bits and the order key into a word.
-    private func firstRowsByArray(_ keys: [[Vector]], _ partition: [SortKey], _ order: [SortKey], _ n: Int) -> [Int]? {
+    /// `counts` are the batches' row counts (a window with no keys has no key vectors to count).
+    private func firstRowsByArray(_ keys: [[Vector]], _ counts: [Int], _ partition: [SortKey], _ order: [SortKey]) -> [Int]? {
+        let n = counts.reduce(0, +)
         guard n < Int(Int32.max),
               let p = BatchKeyPacker(keys: keys, order: partition),
               p.bits <= Self.maximumSlotBits, 1 << p.bits <= max(4 * n, 1 << 16),
@@ -67,14 +70,9 @@ final class FirstPerPartitionOperator: PhysicalOperator {
         let slots = 1 << p.bits
         var bestKey = [UInt64](repeating: 0, count: slots)
         var bestRow = [Int32](repeating: -1, count: slots)
-        var pk = [UInt64](repeating: 0, count: batchSize), ok = pk
+        var pk = [UInt64](repeating: 0, count: counts.max() ?? 0), ok = pk
         var offset = 0
-        for batch in keys {
-            let count = batch.first?.count ?? 0
-            if count > pk.count {
-                pk = [UInt64](repeating: 0, count: count)
-                ok = pk
-            }
+        for (batch, count) in zip(keys, counts) {
             pk.withUnsafeMutableBufferPointer { pk in
                 ok.withUnsafeMutableBufferPointer { ok in
                     p.pack(batch, count: count, into: pk)

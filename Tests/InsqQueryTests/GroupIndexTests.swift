@@ -54,7 +54,7 @@ struct GroupIndexTests {
             pairs.insert(groups: groups, words: words, validity: validity, groupCount: groupCount)
             for i in groups.indices where Validity.isSet(validity, i) { seen.insert([UInt64(groups[i]), words[i]]) }
         }
-        #expect(pairs.isPartitioned)
+        #expect(pairs.regime == "partitioned")
         try pairs.finish()
         #expect(Self.listed(pairs) == seen.sorted { $0.lexicographicallyPrecedes($1) })
         var counts = [Int64](repeating: 0, count: groupCount)
@@ -90,6 +90,47 @@ struct GroupIndexTests {
                              translations: [[UInt64]?](repeating: nil, count: parts.count - 1), groupCount: 50)
             try merged.finish()
             #expect(Self.listed(merged) == seen.sorted { $0.lexicographicallyPrecedes($1) }, "regimes \(regimes)")
+        }
+    }
+
+    /// Values in order: pairs listed run by run; parts whose runs meet at a shared value, parts out of order,
+    /// and an input that leaves the order half way (to a bitmap, then to partitions).
+    @Test func sortedPairsListRunsAndMergeAtBoundaries() throws {
+        for (split, breaksOrder) in [(0, false), (1, false), (2, false), (1, true), (2, true)] {
+            var random = SortTestGenerator(seed: 9)
+            var seen = Set<[UInt64]>()
+            var parts: [DistinctPairs] = []
+            var value: UInt64 = 5
+            for k in 0..<3 {
+                var part = DistinctPairs()
+                for b in 0..<3 {
+                    // Runs of a value over a few rows; each part starts on its predecessor's last value,
+                    // except that part `split` starts lower (out of order) when `breaksOrder`.
+                    if k == split && b == 0 && breaksOrder { value -= 3 }
+                    let (groups, _, validity) = Self.batch(&random, rows: 300, groupCount: 3_000) { r in r }
+                    var words: [UInt64] = []
+                    for _ in 0..<300 {
+                        if random.next() % 4 == 0 { value += random.next() % 3 }
+                        words.append(value)
+                    }
+                    // The last part's last batch jumps far out of order and wide: bitmap, then partitions.
+                    if k == 2 && b == 2 && breaksOrder { words = words.map { $0 &* 0x9E37_79B9 % 1_000_003 } }
+                    part.insert(groups: groups, words: words, validity: validity, groupCount: 3_000)
+                    for i in groups.indices where Validity.isSet(validity, i) { seen.insert([UInt64(groups[i]), words[i]]) }
+                }
+                if !breaksOrder { #expect(part.regime == "sorted") }
+                part.finishInput()
+                parts.append(part)
+            }
+            var merged = parts[0]
+            let identity = Array(0..<3_000)
+            try merged.merge(Array(parts.dropFirst()), groups: [identity, identity], translations: [nil, nil], groupCount: 3_000)
+            try merged.finish()
+            #expect(merged.regime == (breaksOrder ? "partitioned" : "sorted"), "split \(split), breaks \(breaksOrder)")
+            #expect(Self.listed(merged) == seen.sorted { $0.lexicographicallyPrecedes($1) }, "split \(split), breaks \(breaksOrder)")
+            var counts = [Int64](repeating: 0, count: 3_000)
+            for pair in seen { counts[Int(pair[0])] += 1 }
+            #expect(merged.counts(groupCount: 3_000) == counts)
         }
     }
 

@@ -1,10 +1,13 @@
-/// The distinct (group, value) pairs a DISTINCT aggregate has seen, values being encoded key words: a bitmap
-/// row per group while groups × the values' range stays small against the rows seen, radix-partitioned
-/// pairs deduplicated per partition otherwise. Either costs about as much as one more GROUP BY, whatever
-/// the number of groups and the spread of the values.
+/// The distinct (group, value) pairs a DISTINCT aggregate has seen, values being encoded key words, in one of
+/// three regimes: pairs listed as found while the values arrive in order (`SortedPairs`); then a bitmap row
+/// per group while groups × the values' range stays small against the rows seen (`PairBitmap`); then
+/// radix-partitioned pairs deduplicated per partition (`PartitionedPairs`). Each costs about as much as one
+/// more GROUP BY, whatever the number of groups and the spread of the values.
 struct DistinctPairs {
-    /// nil once given up for `partitioned`.
-    private var bitmap: PairBitmap? = PairBitmap()
+    /// nil from the first batch out of order on.
+    private var sorted: SortedPairs? = SortedPairs()
+    /// Set when `sorted` is left, nil again once given up for `partitioned`.
+    private var bitmap: PairBitmap?
     private var partitioned: PartitionedPairs?
     /// Rows inserted so far, the measure of how large a bitmap pays off.
     private var rows = 0
@@ -15,8 +18,8 @@ struct DistinctPairs {
     static let minimumBits = 1 << 24
     static let bitsPerRow = 256
 
-    /// Whether the bitmap has been given up.
-    var isPartitioned: Bool { partitioned != nil }
+    /// The regime, for tests: "sorted", "bitmap" or "partitioned".
+    var regime: String { sorted != nil ? "sorted" : (bitmap != nil ? "bitmap" : "partitioned") }
 
     private var bitLimit: Int { max(Self.minimumBits, Self.bitsPerRow * rows) }
 
@@ -30,6 +33,14 @@ struct DistinctPairs {
 
     private mutating func insert(_ groups: UnsafeBufferPointer<Int>, _ words: UnsafeBufferPointer<UInt64>,
                                  validity: [UInt64]?, groupCount: Int) {
+        if var s = sorted {
+            sorted = nil
+            if s.insert(groups: groups, words: words, validity: validity, groupCount: groupCount) {
+                sorted = s
+                return
+            }
+            leave(s, groupCount: groupCount)
+        }
         if var b = bitmap {
             bitmap = nil
             if b.insert(groups: groups, words: words, validity: validity, groupCount: groupCount, limit: bitLimit) {
@@ -41,29 +52,45 @@ struct DistinctPairs {
         partitioned?.insert(groups: groups, words: words, validity: validity)
     }
 
+    /// Moves the pairs listed in order to a bitmap (or partitions, when it outgrows its limit).
+    private mutating func leave(_ s: SortedPairs, groupCount: Int) {
+        bitmap = PairBitmap()
+        s.forEachChunk(batchSize) { insert(pairs: $0, groupCount: groupCount) }
+    }
+
     /// Ends the input of one part (on its own thread).
     func finishInput() {
         partitioned?.finishInput()
     }
 
     /// Adds other parts' pairs: group g of `others[k]` is group `groups[k][g]` here, and its words are
-    /// translated through `translations[k]` when given. Bitmaps of the same words are ORed into ours;
-    /// other pairs join our partitions on as many threads as there are parts.
+    /// translated through `translations[k]` when given. Pairs in order follow ours when they come after
+    /// them; bitmaps of the same words are ORed into ours; partitioned pairs join our partitions, on as
+    /// many threads as there are parts.
     mutating func merge(_ others: [DistinctPairs], groups: [[Int]], translations: [[UInt64]?], groupCount: Int) throws {
         var parts: [Int] = [], sources: [Int] = []
         for (k, other) in others.enumerated() {
             rows += other.rows
-            let limit = bitLimit
-            if bitmap != nil, let theirs = other.bitmap {
-                if translations[k] == nil && bitmap?.merge(theirs, groups: groups[k], groupCount: groupCount, limit: limit) == true {
+            if var s = sorted {
+                sorted = nil
+                if translations[k] == nil, let theirs = other.sorted, s.append(theirs, groups: groups[k], groupCount: groupCount) {
+                    sorted = s
                     continue
                 }
-                other.forEachChunk(batchSize) { chunk in
-                    Self.split(chunk, groups: groups[k], translation: translations[k]) {
-                        insert($0, $1, validity: nil, groupCount: groupCount)
-                    }
+                leave(s, groupCount: groupCount)
+            }
+            let limit = bitLimit
+            if bitmap != nil {
+                if translations[k] == nil, let theirs = other.bitmap,
+                   bitmap?.merge(theirs, groups: groups[k], groupCount: groupCount, limit: limit) == true {
+                    continue
                 }
-                continue
+                if other.partitioned == nil {
+                    other.forEachChunk(batchSize) {
+                        insert(pairs: $0, groups: groups[k], translation: translations[k], groupCount: groupCount)
+                    }
+                    continue
+                }
             }
             if let b = bitmap {
                 bitmap = nil
@@ -88,13 +115,25 @@ struct DistinctPairs {
     /// Calls `body` with the pairs, interleaved group and word, up to `chunk` at a time; each once after
     /// `finish`.
     func forEachChunk(_ chunk: Int, _ body: (UnsafeBufferPointer<UInt64>) throws -> Void) rethrows {
+        if let sorted { try sorted.forEachChunk(chunk, body) }
         if let bitmap { try bitmap.forEachChunk(chunk, body) }
         if let partitioned { try partitioned.forEachChunk(chunk, body) }
+    }
+
+    /// Calls `body` with the groups and the words of the pairs, a batch at a time; each pair once after
+    /// `finish`.
+    func forEachBatch(_ body: ([Int], [UInt64]) throws -> Void) rethrows {
+        if let sorted { return try sorted.forEachBatch(batchSize, body) }
+        try forEachChunk(batchSize) { chunk in
+            let (groups, words) = Self.split(chunk)
+            try body(groups, words)
+        }
     }
 
     /// Each group's number of distinct values (after `finish`).
     func counts(groupCount: Int) -> [Int64] {
         var counts = [Int64](repeating: 0, count: groupCount)
+        sorted?.addCounts(into: &counts)
         bitmap?.addCounts(into: &counts)
         partitioned?.addCounts(into: &counts)
         return counts
@@ -103,14 +142,26 @@ struct DistinctPairs {
     /// The pairs of a bitmap given up.
     private static func partitioned(_ bitmap: PairBitmap) -> PartitionedPairs {
         let pairs = PartitionedPairs()
-        bitmap.forEachChunk(batchSize) { chunk in split(chunk) { pairs.insert(groups: $0, words: $1, validity: nil) } }
+        bitmap.forEachChunk(batchSize) { chunk in
+            let (groups, words) = split(chunk)
+            groups.withUnsafeBufferPointer { g in words.withUnsafeBufferPointer { pairs.insert(groups: g, words: $0, validity: nil) } }
+        }
         return pairs
     }
 
-    /// Calls `body` with the groups and the words of interleaved pairs, groups looked up in `groups` and
-    /// words in `translation` when given.
-    static func split(_ pairs: UnsafeBufferPointer<UInt64>, groups mapping: [Int]? = nil, translation: [UInt64]? = nil,
-                      _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<UInt64>) -> Void) {
+    /// Adds interleaved pairs, their groups looked up in `groups` and their words in `translation` when given.
+    private mutating func insert(pairs: UnsafeBufferPointer<UInt64>, groups mapping: [Int]? = nil, translation: [UInt64]? = nil,
+                                 groupCount: Int) {
+        let (groups, words) = Self.split(pairs, groups: mapping, translation: translation)
+        groups.withUnsafeBufferPointer { g in
+            words.withUnsafeBufferPointer { insert(g, $0, validity: nil, groupCount: groupCount) }
+        }
+    }
+
+    /// The groups and the words of interleaved pairs, groups looked up in `groups` and words in
+    /// `translation` when given.
+    private static func split(_ pairs: UnsafeBufferPointer<UInt64>, groups mapping: [Int]? = nil,
+                              translation: [UInt64]? = nil) -> ([Int], [UInt64]) {
         let n = pairs.count / 2
         var groups = [Int](repeating: 0, count: n), words = [UInt64](repeating: 0, count: n)
         for i in 0..<n {
@@ -118,6 +169,6 @@ struct DistinctPairs {
             groups[i] = mapping?[g] ?? g
             words[i] = translation?[Int(truncatingIfNeeded: w)] ?? w
         }
-        groups.withUnsafeBufferPointer { gp in words.withUnsafeBufferPointer { body(gp, $0) } }
+        return (groups, words)
     }
 }

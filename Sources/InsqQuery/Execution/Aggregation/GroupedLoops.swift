@@ -23,4 +23,25 @@ enum GroupedLoops {
         bitmap.words = bits
         return bitmap
     }
+
+    /// Calls `body` with `pairs` (interleaved group and value word), up to `chunk` pairs at a time.
+    static func forEachChunk(of pairs: [UInt64], _ chunk: Int, _ body: (UnsafeBufferPointer<UInt64>) throws -> Void) rethrows {
+        try pairs.withUnsafeBufferPointer { pp in
+            var start = 0
+            while start < pp.count {
+                let end = min(pp.count, start + 2 * chunk)
+                try body(UnsafeBufferPointer(rebasing: pp[start..<end]))
+                start = end
+            }
+        }
+    }
+
+    /// Adds to `counts[g]` the number of `pairs` (interleaved group and value word) of group g.
+    static func addCounts(of pairs: [UInt64], into counts: inout [Int64]) {
+        pairs.withUnsafeBufferPointer { pp in
+            counts.withUnsafeMutableBufferPointer { cp in
+                for i in 0..<(pp.count / 2) { cp[Int(truncatingIfNeeded: pp[2 &* i])] &+= 1 }
+            }
+        }
+    }
 }

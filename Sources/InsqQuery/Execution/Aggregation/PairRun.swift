@@ -41,26 +41,13 @@ final class PairRun {
         distinct = kept
     }
 
-    /// Calls `body` with the pairs, up to `chunk` at a time.
+    /// Calls `body` with the pairs, interleaved group and word, up to `chunk` at a time.
     func forEachChunk(_ chunk: Int, _ body: (UnsafeBufferPointer<UInt64>) throws -> Void) rethrows {
-        try pairs.withUnsafeBufferPointer { pp in
-            var start = 0
-            while start < pp.count {
-                let end = min(pp.count, start + 2 * chunk)
-                try body(UnsafeBufferPointer(rebasing: pp[start..<end]))
-                start = end
-            }
-        }
+        try GroupedLoops.forEachChunk(of: pairs, chunk, body)
     }
 
     /// Adds each group's number of pairs to `counts`.
-    func addCounts(into counts: inout [Int64]) {
-        pairs.withUnsafeBufferPointer { pp in
-            counts.withUnsafeMutableBufferPointer { cp in
-                for i in 0..<(pp.count / 2) { cp[Int(truncatingIfNeeded: pp[2 &* i])] &+= 1 }
-            }
-        }
-    }
+    func addCounts(into counts: inout [Int64]) { GroupedLoops.addCounts(of: pairs, into: &counts) }
 
     /// Calls `body(b, run)` for each of `buckets` buckets, the run holding the pairs for which
     /// `bucket(group, word)` is b, in order; a counting sort through `scratch`.

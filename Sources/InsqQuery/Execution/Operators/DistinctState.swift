@@ -44,11 +44,8 @@ final class DistinctState: AggregateState {
         if !isFed {
             isFed = true
             let texts: [String] = if case .text = type { encoder.texts() } else { [] }
-            try seen.forEachChunk(batchSize) { pairs in
-                let n = pairs.count / 2
-                let groups = (0..<n).map { Int(truncatingIfNeeded: pairs[2 * $0]) }
-                let input = Self.values((0..<n).map { pairs[2 * $0 + 1] }, type: type, texts: texts)
-                try inner.update(groups: groups, input: input, groupCount: groupCount)
+            try seen.forEachBatch { groups, words in
+                try inner.update(groups: groups, input: Self.values(words, type: type, texts: texts), groupCount: groupCount)
             }
         }
         return try inner.result(groupCount: groupCount)
@@ -61,7 +58,8 @@ final class DistinctState: AggregateState {
         case .double: data = .double(words.map { Double(bitPattern: $0) })
         case .boolean: data = .bool(words.map { $0 != 0 })
         case .text: data = .text(.strings(words.map { texts[Int($0)] }))
-        case .bigint, .decimal, .date, .null: data = .int64(words.map { Int64(bitPattern: $0) })
+        case .bigint, .decimal, .date, .null:
+            data = .int64(words.withUnsafeBufferPointer { w in w.withMemoryRebound(to: Int64.self) { Array($0) } })
         }
         return Vector(data, validity: nil, count: words.count)
     }

@@ -11,8 +11,9 @@ struct JoinLayout {
     let padsBuildSide: Bool
 
     init(left: LogicalPlan, right: LogicalPlan, join: JoinPlan) {
-        // An inner join builds its hash table on the side expected to be smaller.
-        if join.kind != .left, join.residual == nil, right.estimatedRows > left.estimatedRows {
+        // An inner join builds its hash table on the side expected to be smaller. Semi and anti joins always
+        // build on the right: their output is the left rows.
+        if join.kind == .inner || join.kind == .cross, join.residual == nil, right.estimatedRows > left.estimatedRows {
             self.init(probe: right, build: left, plan: JoinPlan(kind: join.kind, leftKeys: join.rightKeys,
                                                                rightKeys: join.leftKeys, residual: nil),
                       buildsOnLeft: true, padsBuildSide: false)

@@ -46,6 +46,8 @@ struct PhysicalPlanner {
                 : HashAggregateOperator(child: build(left), keys: Self.allColumns(left), aggregates: [], compiler: compiler)
             return SetMembershipOperator(left: distinctLeft, right: build(right), types: types,
                                          keepsMembers: kind == .intersect, countsDuplicates: isAll)
+        case .multiJoin:
+            preconditionFailure("the optimizer orders every multi-way join before planning")
         case let .window(child, calls):
             return WindowOperator(child: build(child), inputTypes: child.outputTypes(), calls: calls, compiler: compiler)
         }

@@ -52,6 +52,10 @@ struct CardinalityEstimator {
         case let .scan(table, columns):
             let column = table.columns[columns[c]]
             if case let .text(_, dictionary) = column.data { return max(1, min(total, Double(dictionary.count))) }
+            if let zones = column.zoneMap {
+                let (low, high) = zones.range(0..<column.count)
+                if low <= high { return max(1, min(total, Double(high) - Double(low) + 1)) }
+            }
             return max(1, total)
         case let .filter(child, _), let .sort(child, _), let .limit(child, _, _):
             return max(1, min(total, distinct(expression, over: child)))

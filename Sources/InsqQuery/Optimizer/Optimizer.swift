@@ -9,6 +9,7 @@
 enum Optimizer {
     static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         var plan = plan
+        plan = SubqueryUnnesting.apply(plan)
         plan = JoinGraphExtraction.apply(plan)
         plan = PredicatePushdown.apply(plan)
         plan = JoinOrdering.apply(plan)

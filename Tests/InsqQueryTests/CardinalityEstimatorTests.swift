@@ -24,17 +24,20 @@ import InsqSyntax
                                ("r", .double), ("name", .text), ("city", .text), ("x", .bigint)], rows)
     }()
 
-    /// `o` (1,000 orders, cust = i % 100), `l` (10,000 lines, order_id = i % 1000, part = i % 200, supp = i / 200 % 10),
-    /// `c` (100 customers), `ps` (2,000 part-supplier pairs, each once).
+    /// `o` (1,000 orders, cust = i % 100), `c` (100 customers), `ps` (4,000 part-supplier pairs: 1,000 parts with 4 of
+    /// 100 suppliers each), `l` (10,000 lines, order_id = i % 1000, each line's (part, supp) one of ps's pairs).
     static let catalog: Catalog = {
         let orders = makeTable("o", [("id", .bigint), ("cust", .bigint)], (0..<1000).map { [.bigint(Int64($0)), .bigint(Int64($0 % 100))] })
+        func pair(_ j: Int) -> (Int64, Int64) { (Int64(j % 1000), Int64((j % 1000 + j / 1000 * 25) % 100)) }
+        let partSupp = makeTable("ps", [("part", .bigint), ("supp", .bigint)], (0..<4000).map {
+            let (part, supp) = pair($0)
+            return [.bigint(part), .bigint(supp)]
+        })
         let lines = makeTable("l", [("order_id", .bigint), ("part", .bigint), ("supp", .bigint)], (0..<10_000).map {
-            [.bigint(Int64($0 % 1000)), .bigint(Int64($0 % 200)), .bigint(Int64($0 / 200 % 10))]
+            let (part, supp) = pair($0 * 7919 % 4000)
+            return [.bigint(Int64($0 % 1000)), .bigint(part), .bigint(supp)]
         })
         let customers = makeTable("c", [("id", .bigint), ("region", .text)], (0..<100).map { [.bigint(Int64($0)), .text("r\($0 % 5)")] })
-        let partSupp = makeTable("ps", [("part", .bigint), ("supp", .bigint)], (0..<2000).map {
-            [.bigint(Int64($0 % 200)), .bigint(Int64($0 / 200))]
-        })
         return Catalog([fixture, orders, lines, customers, partSupp])
     }()
 

@@ -1,86 +1,151 @@
 import InsqStorage
 
 /// Estimates how many rows a plan yields and how many distinct values its columns hold, for join ordering,
-/// build-side choice and EXPLAIN. Deterministic: the same plan over the same tables gets the same numbers.
+/// build-side choice and EXPLAIN, from table sizes and column statistics (`ColumnStatistics`: NULLs, value
+/// ranges, exact or sketched distinct counts, text dictionaries). Deterministic: the same plan over the same
+/// tables gets the same numbers.
+///
+/// Two ways in:
+/// - `rows`, `distinct(_:over:)` and `selectivity(_:over:)` take a plan and walk all of it each time: fine
+///   for one question (EXPLAIN, a build side);
+/// - `estimate(_:)` walks a plan once and returns a `PlanEstimate` (rows plus every output column's distinct
+///   count, NULL share and range), which `filtered`, `joined`, `distinct(_:in:)`, `selectivity(_:in:)` and
+///   `JoinGraphEstimate` combine without walking plans again: use these in loops such as the join-order DP.
+///
+/// Column statistics are computed once per stored column, on the first question that needs them (a column
+/// that only passes through is never read).
 struct CardinalityEstimator {
     /// Rows the plan is expected to yield (at least 1).
-    func rows(_ plan: LogicalPlan) -> Double {
-        switch plan {
-        case let .scan(table, _): return max(1, Double(table.rowCount))
-        case .singleRow: return 1
-        case let .filter(child, predicate): return max(1, rows(child) * selectivity(predicate, over: child))
-        case let .project(child, _), let .sort(child, _), let .window(child, _): return rows(child)
-        case let .aggregate(child, keys, _):
-            if keys.isEmpty { return 1 }
-            let input = rows(child)
-            var groups = 1.0
-            for k in keys { groups *= distinct(k, over: child) }
-            return max(1, min(input, groups))
-        case let .distinct(child):
-            let input = rows(child)
-            var groups = 1.0
-            for c in 0..<child.outputTypes().count { groups *= distinct(.input(c, .bigint), over: child) }
-            return max(1, min(input, groups))
-        case let .limit(child, limit, _): return min(rows(child), Double(limit ?? Int.max))
-        case let .setOperation(l, r, _, _): return rows(l) + rows(r)
-        case let .join(l, r, join):
-            let left = rows(l), right = rows(r)
-            switch join.kind {
-            case .semi: return max(1, left * 0.5)
-            case .anti: return max(1, left * 0.5)
-            case .cross: return left * right
-            case .inner, .left:
-                var result = left * right
-                for (lk, rk) in zip(join.leftKeys, join.rightKeys) {
-                    result /= max(1, max(distinct(lk, over: l), distinct(rk, over: r)))
-                }
-                if join.residual != nil { result *= 0.5 }
-                return max(join.kind == .left ? left : 1, result)
-            }
-        case let .multiJoin(inputs, conditions):
-            var result = inputs.reduce(1.0) { $0 * rows($1) }
-            for _ in conditions { result *= 0.1 }
-            return max(1, result)
-        }
-    }
+    func rows(_ plan: LogicalPlan) -> Double { estimate(plan).rows }
 
     /// Distinct values of `expression` over the plan's output (at least 1, at most the plan's rows).
     func distinct(_ expression: BoundExpression, over plan: LogicalPlan) -> Double {
-        let total = rows(plan)
-        guard case let .column(c, _, _) = expression.unlocated else { return max(1, total * 0.5) }
-        switch plan {
-        case let .scan(table, columns):
-            let column = table.columns[columns[c]]
-            if case let .text(_, dictionary) = column.data { return max(1, min(total, Double(dictionary.count))) }
-            if let zones = column.zoneMap {
-                let (low, high) = zones.range(0..<column.count)
-                if low <= high { return max(1, min(total, Double(high) - Double(low) + 1)) }
-            }
-            return max(1, total)
-        case let .filter(child, _), let .sort(child, _), let .limit(child, _, _):
-            return max(1, min(total, distinct(expression, over: child)))
-        default:
-            return max(1, total)
-        }
+        distinct(expression, in: estimate(plan))
     }
 
     /// The share of the plan's rows expected to satisfy `predicate` (between 0 and 1).
     func selectivity(_ predicate: BoundExpression, over plan: LogicalPlan) -> Double {
-        switch predicate.unlocated {
-        case let .and(a, b): return selectivity(a, over: plan) * selectivity(b, over: plan)
-        case let .or(a, b):
-            let x = selectivity(a, over: plan), y = selectivity(b, over: plan)
-            return min(1, x + y - x * y)
-        case let .not(a): return 1 - selectivity(a, over: plan)
-        case let .compare(.equal, a, b):
-            if b.isConstant { return 1 / distinct(a, over: plan) }
-            if a.isConstant { return 1 / distinct(b, over: plan) }
-            return 1 / max(distinct(a, over: plan), distinct(b, over: plan))
-        case .compare(.notEqual, _, _): return 0.9
-        case .compare: return 0.33
-        case .isNull(_, let negated): return negated ? 0.9 : 0.1
-        case .like: return 0.1
-        default: return 0.33
+        selectivity(predicate, in: estimate(plan))
+    }
+
+    /// Rows and output columns of the plan, in one bottom-up pass.
+    func estimate(_ plan: LogicalPlan) -> PlanEstimate {
+        switch plan {
+        case let .scan(table, columns):
+            let rows = Double(table.rowCount)
+            return PlanEstimate(rows: max(1, rows), columns: columns.map {
+                ColumnEstimate(.stored(StoredColumnSummary(table.columns[$0])), rows: rows)
+            })
+        case .singleRow:
+            return PlanEstimate(rows: 1, columns: [])
+        case let .filter(child, predicate):
+            return filtered(estimate(child), by: predicate)
+        case let .project(child, expressions):
+            let input = estimate(child)
+            return PlanEstimate(rows: input.rows, columns: expressions.map { column(of: $0, in: input) })
+        case let .aggregate(child, keys, aggregates):
+            return aggregated(estimate(child), keys: keys, aggregates: aggregates)
+        case let .join(left, right, join):
+            return joined(estimate(left), estimate(right), join)
+        case let .multiJoin(inputs, conditions):
+            return JoinGraphEstimate(estimator: self, inputs: inputs.map(estimate), conditions: conditions).estimate()
+        case let .distinct(child):
+            var input = estimate(child)
+            input.rows = groups(input.columns, rows: input.rows)
+            return input
+        case let .sort(child, _):
+            return estimate(child)
+        case let .limit(child, limit, offset):
+            var input = estimate(child)
+            input.rows = max(1, min(Double(limit ?? Int.max), input.rows - Double(offset)))
+            return input
+        case let .setOperation(left, right, kind, isAll):
+            return combined(estimate(left), estimate(right), kind, isAll: isAll)
+        case let .window(child, calls):
+            let input = estimate(child)
+            return PlanEstimate(rows: input.rows, columns: input.columns + calls.map { window($0, in: input) })
+        }
+    }
+
+    /// The estimate after keeping the rows that satisfy `predicate`.
+    func filtered(_ input: PlanEstimate, by predicate: BoundExpression) -> PlanEstimate {
+        let analysis = ConjunctAnalysis(estimator: self, conjuncts: predicate.conjuncts, input: input)
+        let kept = analysis.selectivity
+        var output = PlanEstimate(rows: max(1, input.rows * kept), columns: input.columns.map { $0.thinned(by: kept) })
+        for restricted in analysis.restrictedColumns {
+            // The column's own condition made its summary; the other conditions still thin its rows.
+            var estimate = ColumnEstimate(restricted.summary, rows: input.rows * restricted.selectivity)
+            estimate.survival = restricted.selectivity > 0 ? min(1, kept / restricted.selectivity) : 0
+            output.columns[restricted.column] = estimate
+        }
+        return output
+    }
+
+    /// Groups formed by `keys`: the product of their distinct counts (a NULL key is one more group), at most `rows`.
+    func groups(_ keys: [ColumnEstimate], rows: Double) -> Double {
+        var product = 1.0
+        for key in keys {
+            product *= key.distinct(rows: rows) + (key.nullFraction > 0 ? 1 : 0)
+            if product >= rows { return max(1, rows) }
+        }
+        return max(1, min(rows, product))
+    }
+
+    private func aggregated(_ input: PlanEstimate, keys: [BoundExpression], aggregates: [AggregateCall]) -> PlanEstimate {
+        let keyColumns = keys.map { column(of: $0, in: input) }
+        let groupCount = keys.isEmpty ? 1 : groups(keyColumns, rows: input.rows)
+        var columns = keyColumns
+        for call in aggregates {
+            var summary = ValueSummary(distinct: groupCount)
+            switch call.function {
+            case .countStar, .count:
+                // Counts run from 1 to about twice the average group size.
+                summary.distinct = min(groupCount, 2 * input.rows / groupCount + 1)
+                summary.step = 1
+            case .min, .max:
+                if let argument = call.argument {
+                    let values = column(of: argument, in: input)
+                    summary = values.summary
+                    summary.distinct = min(groupCount, values.distinct(rows: input.rows))
+                    summary.nullFraction = 0
+                }
+            case .sum, .avg:
+                break
+            }
+            columns.append(ColumnEstimate(summary, rows: groupCount))
+        }
+        return PlanEstimate(rows: groupCount, columns: columns)
+    }
+
+    private func window(_ call: WindowCall, in input: PlanEstimate) -> ColumnEstimate {
+        switch call.function {
+        case .lag, .lead, .min, .max:
+            if let argument = call.arguments.first { return column(of: argument, in: input) }
+        case .rowNumber, .rank, .denseRank, .countStar, .count, .sum, .avg:
+            break
+        }
+        return ColumnEstimate(ValueSummary(distinct: input.rows), rows: input.rows)
+    }
+
+    /// UNION assumes the two inputs hold different rows; INTERSECT keeps at most the smaller input, EXCEPT the left.
+    private func combined(_ left: PlanEstimate, _ right: PlanEstimate, _ kind: SetOperationKind, isAll: Bool) -> PlanEstimate {
+        switch kind {
+        case .union:
+            let rows = left.rows + right.rows
+            let columns = zip(left.columns, right.columns).map { l, r in
+                var summary = ValueSummary(distinct: l.distinct(rows: left.rows) + r.distinct(rows: right.rows))
+                summary.nullFraction = (l.nullFraction * left.rows + r.nullFraction * right.rows) / rows
+                if let a = l.summary.range, let b = r.summary.range {
+                    summary.range = min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+                }
+                summary.step = min(l.summary.step, r.summary.step)
+                return ColumnEstimate(summary, rows: rows)
+            }
+            return PlanEstimate(rows: isAll ? rows : groups(columns, rows: rows), columns: columns)
+        case .intersect:
+            return PlanEstimate(rows: min(left.rows, right.rows), columns: left.columns)
+        case .except:
+            return left
         }
     }
 }

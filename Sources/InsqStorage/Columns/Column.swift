@@ -18,6 +18,8 @@ public struct Column: Sendable {
     public let count: Int
     /// Lazily built per-block value ranges (see `zoneMap`).
     let zoneMapCache = ZoneMapCache()
+    /// Lazily computed distinct counts and ranges (see `statistics`).
+    let statisticsCache = ColumnStatisticsCache()
 
     public init(type: DataType, data: ColumnData, validity: ValidityBitmap? = nil) {
         self.type = type

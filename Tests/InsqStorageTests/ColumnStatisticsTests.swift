@@ -129,6 +129,6 @@ import Testing
         let column = Column(type: .bigint, data: .int64([1, 2, 2, 3]))
         let copy = column
         #expect(copy.statistics.distinctCount == 3)
-        #expect(column.statisticsCache === copy.statisticsCache)
+        #expect(column.zoneMapCache === copy.zoneMapCache)
     }
 }

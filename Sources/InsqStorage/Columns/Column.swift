@@ -16,10 +16,8 @@ public struct Column: Sendable {
     public let data: ColumnData
     public let validity: ValidityBitmap?
     public let count: Int
-    /// Lazily built per-block value ranges (see `zoneMap`).
+    /// Lazily built per-block value ranges and statistics (see `zoneMap` and `statistics`).
     let zoneMapCache = ZoneMapCache()
-    /// Lazily computed distinct counts and ranges (see `statistics`).
-    let statisticsCache = ColumnStatisticsCache()
 
     public init(type: DataType, data: ColumnData, validity: ValidityBitmap? = nil) {
         self.type = type

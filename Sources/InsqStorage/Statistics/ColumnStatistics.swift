@@ -81,20 +81,7 @@ public struct ColumnStatistics: Sendable, Equatable {
 }
 
 /// A column's statistics, computed on first use and shared by every copy of the column (its data never changes).
-final class ColumnStatisticsCache: Sendable {
-    private let state = Mutex<ColumnStatistics?>(nil)
-
-    func statistics(for column: Column) -> ColumnStatistics {
-        state.withLock { state in
-            if let known = state { return known }
-            let computed = ColumnStatistics.compute(column)
-            state = computed
-            return computed
-        }
-    }
-}
-
 extension Column {
     /// Row count, NULLs, value range and distinct values (computed once, on first use).
-    public var statistics: ColumnStatistics { statisticsCache.statistics(for: self) }
+    public var statistics: ColumnStatistics { zoneMapCache.statistics(for: self) }
 }

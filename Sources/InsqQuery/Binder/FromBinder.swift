@@ -56,10 +56,12 @@ struct FromBinder {
             let table = try binder.loadedTable(path, range: range)
             return try add(table, label: alias?.name ?? Binder.defaultAlias(forFile: path), at: alias?.range ?? range,
                            scope: &scope)
-        case let .subquery(query, alias, _):
+        case let .subquery(query, alias, range):
             // A derived table sees WITH names but not the columns of the tables beside it.
             let relation = try binder.bind(query)
-            return try add(relation, label: alias.name, at: alias.range, scope: &scope)
+            // An unnamed derived table's columns are reached by their names alone.
+            let label = alias?.name ?? "unnamed_subquery\(scope.tables.count + 1)"
+            return try add(relation, label: label, at: alias?.range ?? range, scope: &scope)
         case let .join(left, kind, right, condition, _):
             let leftNode = try bind(left, scope: &scope)
             return try join(leftNode, kind, right, condition, scope: &scope)

@@ -21,6 +21,8 @@ struct JoinGraph {
     private var inputRows: [Double] = []
     private var distinctCounts: [Double] = []
     private var rowsMemo: [UInt64: Double] = [:]
+    private let estimator = CardinalityEstimator()
+    private var columnEstimates: [ColumnEstimate] = []
 
     init(inputs: [LogicalPlan], conditions: [BoundExpression]) {
         self.inputs = inputs
@@ -40,14 +42,12 @@ struct JoinGraph {
         }
         // Conditions on one input filter it before any join (pushdown has usually done this already).
         for k in inputs.indices where !local[k].isEmpty { self.inputs[k] = PredicatePushdown.filtered(inputs[k], local[k]) }
-        let estimator = CardinalityEstimator()
-        inputRows = self.inputs.map { estimator.rows($0) }
-        for (k, input) in self.inputs.enumerated() {
-            let types = input.outputTypes()
-            for c in types.indices {
-                distinctCounts.append(min(inputRows[k], estimator.distinct(.input(c, types[c]), over: input)))
-            }
+        let estimates = self.inputs.map { estimator.estimate($0) }
+        inputRows = estimates.map(\.rows)
+        for estimate in estimates {
+            for c in estimate.columns.indices { distinctCounts.append(estimate.distinct(c)) }
         }
+        columnEstimates = estimates.flatMap(\.columns)
     }
 
     private static func mask(_ columns: Set<Int>, _ inputOfColumn: [Int]) -> UInt64 {
@@ -83,14 +83,10 @@ struct JoinGraph {
         return result
     }
 
-    /// A guess for a condition between inputs that no equivalence class covers.
+    /// The share of rows a condition between inputs that no equivalence class covers keeps.
     private func selectivity(_ condition: BoundExpression) -> Double {
-        guard case let .compare(.equal, a, b) = condition.unlocated else { return 0.25 }
-        func distinct(_ e: BoundExpression) -> Double {
-            if case let .column(c, _, _) = e.unlocated { return distinctCounts[c] }
-            return e.columnSet.map { inputRows[inputOfColumn[$0]] }.max() ?? 1
-        }
-        return 1 / max(1, max(distinct(a), distinct(b)))
+        let rows = condition.columnSet.map { inputRows[inputOfColumn[$0]] }.max() ?? 1
+        return estimator.selectivity(condition, in: PlanEstimate(rows: rows, columns: columnEstimates))
     }
 
     /// Whether some condition reads inputs of both sets (and no others).

@@ -36,7 +36,7 @@ public struct ColumnStatistics: Sendable, Equatable {
         switch column.data {
         case let .text(codes, dictionary):
             let distinct = codes.withUnsafeBufferPointer {
-                DistinctCounting.bitmapCount($0, column.validity, low: 0, span: UInt64(dictionary.count - 1))
+                DistinctCounting.bitmapCount($0, column.validity, low: 0, span: UInt64(max(dictionary.count, 1) - 1))
             }
             return ColumnStatistics(rowCount: rows, nullCount: nulls, distinctCount: distinct, isDistinctCountExact: true)
         case let .int64(values):

@@ -220,7 +220,7 @@ struct ASTDumpWriter {
         case let .subquery(inner, alias, range):
             line(depth, "Subquery", range)
             query(inner, depth: depth + 1)
-            line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range)
+            if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
         }
     }
 

@@ -156,7 +156,7 @@ public indirect enum TableReference: Hashable, Sendable {
     /// `left [INNER|LEFT [OUTER]|CROSS] JOIN right [ON ...|USING (...)]`, left-associative.
     case join(left: TableReference, kind: JoinKind, right: TableReference, condition: JoinCondition, range: SourceRange)
     /// `(query) [AS] alias` in FROM (a derived table).
-    case subquery(Query, alias: Identifier, range: SourceRange)
+    case subquery(Query, alias: Identifier?, range: SourceRange)
 }
 
 /// Where NULLs sort when asked explicitly.

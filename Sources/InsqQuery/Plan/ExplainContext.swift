@@ -66,10 +66,15 @@ final class ExplainContext {
         return text.contains(where: { $0 == " " || $0 == "(" }) ? "outer(" + text + ")" : "outer." + text
     }
 
-    /// Describes a subquery's plan with its enclosing values in scope.
+    /// Describes a subquery's plan with its enclosing values in scope; its scans are numbered afresh.
     func withOuter<T>(_ texts: [String], _ body: () -> T) -> T {
+        let enclosingScans = scans
         outer.append(texts)
-        defer { outer.removeLast() }
+        scans = [:]
+        defer {
+            outer.removeLast()
+            scans = enclosingScans
+        }
         return body()
     }
 

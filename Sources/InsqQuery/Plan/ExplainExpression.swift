@@ -34,7 +34,7 @@ struct ExpressionText {
             let level: Level = op == .add || op == .subtract ? .additive : .multiplicative
             // Left-associative: an operand on the right at the same level keeps its parentheses (a - (b - c)).
             let right = operand(b, atLeast: level == .additive ? .multiplicative : .unary)
-            return (operand(a, atLeast: level) + " " + Self.symbol(op) + " " + right, level)
+            return (operand(a, atLeast: level) + " " + ArithmeticKernels.symbol(op) + " " + right, level)
         case let .negate(a):
             let inner = operand(a, atLeast: .unary)
             return ("-" + (inner.hasPrefix("-") ? "(" + inner + ")" : inner), .unary)
@@ -120,16 +120,6 @@ struct ExpressionText {
 
     static func quoted(_ s: String) -> String {
         "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-    }
-
-    private static func symbol(_ op: ArithmeticOperator) -> String {
-        switch op {
-        case .add: return "+"
-        case .subtract: return "-"
-        case .multiply: return "*"
-        case .divide: return "/"
-        case .modulo: return "%"
-        }
     }
 
     private static func symbol(_ op: ComparisonOperator) -> String {

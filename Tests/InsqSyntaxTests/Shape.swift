@@ -179,6 +179,7 @@ enum ExpressionWalk {
         case let .copy(copy):
             if case let .query(query) = copy.source { return expand(roots(of: query)) }
             return []
+        case let .explain(explain): return expand(roots(of: explain.query))
         }
     }
 

@@ -11,6 +11,12 @@ struct PhysicalPlanner {
     var cancellation: CancellationFlag { compiler.context.cancellation }
 
     func build(_ plan: LogicalPlan) -> PhysicalOperator {
+        // EXPLAIN ANALYZE: the operator built for each logical node counts its rows and time.
+        if let profiler = compiler.context.profiler { return profiler.profile(plan) { buildOperator(plan) } }
+        return buildOperator(plan)
+    }
+
+    private func buildOperator(_ plan: LogicalPlan) -> PhysicalOperator {
         switch plan {
         case let .scan(table, columns):
             return ScanOperator(table: table, columns: columns, cancellation: cancellation)

@@ -46,6 +46,7 @@ struct ASTDumpWriter {
             let label = "Drop" + (drop.kind == .table ? "Table " : "View ") + (drop.ifExists ? "IF EXISTS " : "")
             line(0, label + ASTDumpWriter.name(drop.name), drop.range)
         case let .copy(copy): self.copy(copy)
+        case let .explain(explain): self.explain(explain)
         }
     }
 

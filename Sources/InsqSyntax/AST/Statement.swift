@@ -1,4 +1,4 @@
-/// One statement of the language: a query, or a statement that changes the catalog or writes a file.
+/// One statement of the language: a query, a statement that changes the catalog or writes a file, or EXPLAIN.
 public enum Statement: Hashable, Sendable {
     case query(Query)
     case createTable(CreateTableStatement)
@@ -6,6 +6,7 @@ public enum Statement: Hashable, Sendable {
     case insert(InsertStatement)
     case drop(DropStatement)
     case copy(CopyStatement)
+    case explain(ExplainStatement)
 }
 
 /// A full query: optional WITH, a body, then ORDER BY, LIMIT and OFFSET.

@@ -55,7 +55,8 @@ import InsqSyntax
     }
 
     static func selectivity(_ predicate: String) throws -> Double {
-        guard case let .project(.filter(child, condition), _) = try plan("SELECT * FROM f WHERE \(predicate)") else {
+        // SELECT * needs no projection: the filter is the plan's root.
+        guard case let .filter(child, condition) = try plan("SELECT * FROM f WHERE \(predicate)") else {
             throw ExecutionError("no filter for \(predicate)")
         }
         return CardinalityEstimator().selectivity(condition, over: child)

@@ -36,13 +36,12 @@ import Testing
         let table = Transcript(session(), sql)
         #expect(table.output == """
             created table t (1 row)
-            PROJECT a  (~1 row)
-              FILTER a > 0  (~1 row)
-                SCAN t (a)  (~1 row)
+            FILTER a > 0  (~1 row)
+              SCAN t (a)  (~1 row)
 
             """)
         let csv = Transcript(session(mode: .csv), sql)
-        #expect(csv.output == "plan\nPROJECT a  (~1 row)\n  FILTER a > 0  (~1 row)\n    SCAN t (a)  (~1 row)\n")
+        #expect(csv.output == "plan\nFILTER a > 0  (~1 row)\n  SCAN t (a)  (~1 row)\n")
     }
 
     @Test func aFailingInsertChangesNothingAndNamesTheColumn() {

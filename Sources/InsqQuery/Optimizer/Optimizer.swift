@@ -6,6 +6,7 @@
 /// 3. `PredicatePushdown`: each condition moves to the lowest place that can check it.
 /// 4. `JoinOrdering`: each multi-way join becomes binary hash joins in the cheapest estimated order.
 /// 5. `ColumnPruning`: every operator reads only the columns something above it needs.
+/// 6. `ProjectionMerging`: projections over projections become one; those that change nothing go.
 enum Optimizer {
     static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         var plan = plan
@@ -14,6 +15,7 @@ enum Optimizer {
         plan = PredicatePushdown.apply(plan)
         plan = JoinOrdering.apply(plan)
         plan = ColumnPruning.apply(plan)
+        plan = ProjectionMerging.apply(plan)
         return plan
     }
 }

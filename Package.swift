@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqRandomQueryTests", dependencies: ["InsqTestSupport", "InsqQuery", "InsqStorage"]),
+        .testTarget(name: "InsqTPCHTests", dependencies: ["InsqTestSupport", "InsqStorage"]),
     ]
 )
 

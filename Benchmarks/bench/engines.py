@@ -115,15 +115,16 @@ class InsqEngine:
     label = "insq"
     dies_on_error = True  # a script stops at its first error
 
-    def __init__(self, binary, work_dir, tables):
-        self.binary, self.work_dir, self.tables = binary, work_dir, tables
+    def __init__(self, binary, work_dir, tables=(), sf="0.001"):
+        self.binary, self.work_dir, self.tables, self.sf = binary, work_dir, tables, sf
         self.process = None
         self.sequence = 0
 
     def start(self):
         os.makedirs(self.work_dir, exist_ok=True)
-        # The built-in sample is generated at start; the smallest scale keeps it from costing time or memory.
-        self.process = Process([self.binary, "--sf", "0.001"])
+        # The built-in sample is generated at start; the default, the smallest scale, keeps it from costing
+        # time or memory when the data is imported afterwards.
+        self.process = Process([self.binary, "--sf", self.sf])
         self._roundtrip(".mode json\n.timer on", 120)
 
     def _roundtrip(self, text, timeout):

@@ -40,31 +40,114 @@ struct GroupIndexTests {
         }
     }
 
-    @Test func distinctPairsReportEachPairOnce() {
+    @Test func distinctPairsReportEachPairOnce() throws {
         var random = SortTestGenerator(seed: 11)
         var pairs = DistinctPairs()
-        var seen = Set<[Int64]>()
+        var seen = Set<[UInt64]>()
         var groupCount = 1
         for b in 0..<14 {
             // A few groups at first, then many (the bitmap outgrows its limit), values narrow then wide.
-            if b == 6 { groupCount = 3_000 }
-            let values: [Int64?] = (0..<500).map { _ in
-                let r = random.next()
-                if r % 13 == 0 { return nil }
-                return b < 4 ? Int64(r % 90) - 45 : (b < 9 ? Int64(r % 5_000) * 64 : Int64(bitPattern: r) >> UInt64(r % 60))
+            if b == 6 { groupCount = 300_000 }
+            let (groups, words, validity) = Self.batch(&random, rows: 500, groupCount: groupCount) { r in
+                b < 4 ? UInt64(bitPattern: Int64(r % 90) - 45) : (b < 9 ? r % 5_000 * 64 : r >> (r % 60))
             }
-            let groups = values.indices.map { _ in Int(random.next() % UInt64(groupCount)) }
-            let v = Self.vector(values)
-            let words = values.map { UInt64(bitPattern: $0 ?? 0) }
-            let fresh = pairs.insert(groups: groups, words: words, validity: v.validity, groupCount: groupCount)
-            var expected: [Int] = []
-            for (i, value) in values.enumerated() {
-                guard let value else { continue }
-                if seen.insert([Int64(groups[i]), value]).inserted { expected.append(i) }
-            }
-            #expect(fresh == expected, "batch \(b)")
+            pairs.insert(groups: groups, words: words, validity: validity, groupCount: groupCount)
+            for i in groups.indices where Validity.isSet(validity, i) { seen.insert([UInt64(groups[i]), words[i]]) }
         }
-        #expect(pairs.table != nil)
+        #expect(pairs.isPartitioned)
+        try pairs.finish()
+        #expect(Self.listed(pairs) == seen.sorted { $0.lexicographicallyPrecedes($1) })
+        var counts = [Int64](repeating: 0, count: groupCount)
+        for pair in seen { counts[Int(pair[0])] += 1 }
+        #expect(pairs.counts(groupCount: groupCount) == counts)
+    }
+
+    /// Parts merged as threads merge them: bitmaps ORed (or re-inserted when translated), bitmaps and
+    /// partitions mixed, groups renumbered; every pair once, whatever the split.
+    @Test func distinctPairsMergeAcrossRegimes() throws {
+        for regimes in [[false, false, false], [false, true, false], [true, false, true], [true, true, true]] {
+            var random = SortTestGenerator(seed: 3)
+            var seen = Set<[UInt64]>()
+            var parts: [DistinctPairs] = []
+            var mappings: [[Int]] = []
+            for isWide in regimes {
+                var part = DistinctPairs()
+                // Each later part numbers the 50 groups in its own order: its group g is group mapping[g] in part 0.
+                let mapping = (0..<50).map { parts.isEmpty ? $0 : (7 * $0 + parts.count) % 50 }
+                for _ in 0..<4 {
+                    let (groups, words, validity) = Self.batch(&random, rows: 400, groupCount: 50) { r in
+                        isWide ? r : r % 300
+                    }
+                    part.insert(groups: groups, words: words, validity: validity, groupCount: 50)
+                    for i in groups.indices where Validity.isSet(validity, i) { seen.insert([UInt64(mapping[groups[i]]), words[i]]) }
+                }
+                part.finishInput()
+                parts.append(part)
+                mappings.append(mapping)
+            }
+            var merged = parts[0]
+            try merged.merge(Array(parts.dropFirst()), groups: Array(mappings.dropFirst()),
+                             translations: [[UInt64]?](repeating: nil, count: parts.count - 1), groupCount: 50)
+            try merged.finish()
+            #expect(Self.listed(merged) == seen.sorted { $0.lexicographicallyPrecedes($1) }, "regimes \(regimes)")
+        }
+    }
+
+    /// Radix partitions with tiny limits, so that a few thousand pairs are deduplicated early, split into
+    /// buckets and buckets of buckets, and merged from other parts directly and through translated words.
+    @Test func partitionedPairsCompactSplitAndMerge() throws {
+        var random = SortTestGenerator(seed: 5)
+        var seen = Set<[UInt64]>()
+        let parts = (0..<3).map { _ in PartitionedPairs(minimumToDeduplicate: 8, leafLimit: 16) }
+        // Part 2's words are ids of another encoder: word w there is word 1000 - w here.
+        let translation = (0..<1_000).map { UInt64(1_000 - $0) }
+        for (k, part) in parts.enumerated() {
+            for _ in 0..<5 {
+                // Few distinct words, so that partitions (chosen by the word) fill up.
+                let (groups, words, validity) = Self.batch(&random, rows: 700, groupCount: 400) { r in r % 6 * 97 }
+                groups.withUnsafeBufferPointer { g in
+                    words.withUnsafeBufferPointer { part.insert(groups: g, words: $0, validity: validity) }
+                }
+                for i in groups.indices where Validity.isSet(validity, i) {
+                    seen.insert([UInt64(groups[i]), k == 2 ? translation[Int(words[i])] : words[i]])
+                }
+            }
+            part.finishInput()
+        }
+        let identity = Array(0..<400)
+        try parts[0].merge([parts[1]], groups: [identity], sources: 1, sourceGroups: [identity], translations: [translation],
+                           threads: 3) { _, body in parts[2].forEachChunk(64, body) }
+        try parts[0].finish(threads: 2)
+        var listed: [[UInt64]] = []
+        parts[0].forEachChunk(100) { chunk in
+            for i in 0..<(chunk.count / 2) { listed.append([chunk[2 * i], chunk[2 * i + 1]]) }
+        }
+        #expect(listed.count == seen.count)
+        #expect(Set(listed) == seen)
+    }
+
+    /// `rows` rows with random groups below `groupCount`, words made from random numbers, and about one
+    /// NULL in 13.
+    private static func batch(_ random: inout SortTestGenerator, rows: Int, groupCount: Int,
+                              word: (UInt64) -> UInt64) -> ([Int], [UInt64], [UInt64]) {
+        var validity = Validity.allValid(rows)
+        var groups: [Int] = [], words: [UInt64] = []
+        for i in 0..<rows {
+            let r = random.next()
+            if r % 13 == 0 { Validity.clear(&validity, i) }
+            groups.append(Int(random.next() % UInt64(groupCount)))
+            words.append(word(r))
+        }
+        return (groups, words, validity)
+    }
+
+    /// The pairs, sorted, each as [group, word]; a pair listed twice shows up twice.
+    private static func listed(_ pairs: DistinctPairs) -> [[UInt64]] {
+        var listed: [[UInt64]] = []
+        pairs.forEachChunk(128) { chunk in
+            for i in 0..<(chunk.count / 2) { listed.append([chunk[2 * i], chunk[2 * i + 1]]) }
+        }
+        return listed.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     private static func vector(_ values: [Int64?]) -> Vector {

@@ -77,19 +77,21 @@ struct AggregateMergeTests {
     /// The result rows of tables over the parts that `splits` cut the rows into, merged into the first.
     private static func aggregate(keys: [Value]?, values: [Value], valueType: DataType, calls: [AggregateCall],
                                   splits: [Int]) throws -> [[Value]] {
-        func table(_ rows: Range<Int>, retainsValues: Bool) throws -> AggregateTable {
-            let table = AggregateTable(keyTypes: keys == nil ? [] : [.text], calls: calls, retainsValues: retainsValues)
+        func table(_ rows: Range<Int>) throws -> AggregateTable {
+            let table = AggregateTable(keyTypes: keys == nil ? [] : [.text], calls: calls)
             // An empty part reads no batch at all, as a scan of no rows does.
-            guard !rows.isEmpty else { return table }
-            let keyVectors = keys.map { [vector(Array($0[rows]), .text)] } ?? []
-            let argument = vector(Array(values[rows]), valueType)
-            try table.add(keys: keyVectors, arguments: calls.map { $0.argument == nil ? nil : argument }, rows: rows.count)
+            if !rows.isEmpty {
+                let keyVectors = keys.map { [vector(Array($0[rows]), .text)] } ?? []
+                let argument = vector(Array(values[rows]), valueType)
+                try table.add(keys: keyVectors, arguments: calls.map { $0.argument == nil ? nil : argument }, rows: rows.count)
+            }
+            try table.finishInput()
             return table
         }
         let bounds = [0] + splits + [values.count]
-        let result = try table(0..<bounds[1], retainsValues: false)
-        try result.merge((1..<(bounds.count - 1)).map { try table(bounds[$0]..<bounds[$0 + 1], retainsValues: true) })
-        let columns = result.columns()
+        let result = try table(0..<bounds[1])
+        try result.merge((1..<(bounds.count - 1)).map { try table(bounds[$0]..<bounds[$0 + 1]) })
+        let columns = try result.columns()
         return (0..<result.groupCount).map { row in columns.map { $0.value(at: row) } }
     }
 

@@ -61,6 +61,20 @@ final class KeyEncoder {
         }
     }
 
+    /// For each text id of `other`, the id this encoder gives the same text (interning it).
+    func translation(from other: KeyEncoder) -> [UInt64] {
+        var ids = [UInt64](repeating: Self.missing, count: other.textIds.count)
+        for (text, id) in other.textIds { ids[Int(id)] = lookup(text, intern: true) }
+        return ids
+    }
+
+    /// The texts, indexed by their ids.
+    func texts() -> [String] {
+        var texts = [String](repeating: "", count: textIds.count)
+        for (text, id) in textIds { texts[Int(id)] = text }
+        return texts
+    }
+
     private func lookup(_ s: String, intern: Bool) -> UInt64 {
         if let id = textIds[s] { return id }
         guard intern else { return Self.missing }

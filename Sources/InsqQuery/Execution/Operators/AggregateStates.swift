@@ -4,11 +4,17 @@ import InsqStorage
 protocol AggregateState: AnyObject {
     /// Folds rows into their groups: `groups[i]` is row i's group id; `input` is the argument (nil for COUNT(*)).
     func update(groups: [Int], input: Vector?, groupCount: Int) throws
-    func result(groupCount: Int) -> Column
+    /// Called once the state has had all its rows, on the thread that fed it, before any merge.
+    func finishInput() throws
+    func result(groupCount: Int) throws -> Column
     /// Adds the states of the same aggregate over later rows (other threads' parts, in row order), as if
     /// their rows had followed ours: group g of `others[k]` is group `groups[k][g]` here. They have this
     /// state's class.
     func merge(_ others: [AggregateState], groups: [[Int]], groupCount: Int) throws
+}
+
+extension AggregateState {
+    func finishInput() throws {}
 }
 
 /// A state that merges other parts one at a time, each with its own group mapping.
@@ -24,8 +30,7 @@ extension PairwiseMergingState {
 
 /// Makes the state for an aggregate call.
 enum AggregateStates {
-    /// `retainsValues`: a DISTINCT state keeps its distinct values so that it can be merged into another.
-    static func make(_ call: AggregateCall, retainsValues: Bool = false) -> AggregateState {
+    static func make(_ call: AggregateCall) -> AggregateState {
         let state: AggregateState
         let argumentType = call.argument?.type ?? .bigint
         switch call.function {
@@ -39,7 +44,7 @@ enum AggregateStates {
                 : IntSumState(isAverage: true, type: call.type, scale: argumentType.scale)
         case .min, .max: state = ExtremeState(isMax: call.function == .max, type: call.type)
         }
-        return call.isDistinct ? DistinctState(inner: state, retainsValues: retainsValues) : state
+        return call.isDistinct ? DistinctState(inner: state, type: argumentType, isCount: call.function == .count) : state
     }
 }
 

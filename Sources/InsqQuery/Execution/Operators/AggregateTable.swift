@@ -10,10 +10,9 @@ final class AggregateTable {
     /// Without keys there is always the one group (an aggregate of no rows still gives a row).
     private(set) var groupCount: Int
 
-    /// `retainsValues`: DISTINCT states keep what they need to be merged into another table.
-    init(keyTypes: [DataType], calls: [AggregateCall], retainsValues: Bool) {
+    init(keyTypes: [DataType], calls: [AggregateCall]) {
         self.keyTypes = keyTypes
-        states = calls.map { AggregateStates.make($0, retainsValues: retainsValues) }
+        states = calls.map(AggregateStates.make)
         keyColumns = keyTypes.map { ColumnAccumulator(type: $0) }
         index = GroupIndex(columns: keyTypes.count)
         groupCount = keyTypes.isEmpty ? 1 : 0
@@ -25,6 +24,11 @@ final class AggregateTable {
         for (k, state) in states.enumerated() {
             try state.update(groups: groups, input: arguments[k], groupCount: groupCount)
         }
+    }
+
+    /// Ends the input (on the thread that fed the table): states finish what they deferred.
+    func finishInput() throws {
+        for state in states { try state.finishInput() }
     }
 
     /// Adds tables of the same GROUP BY over later rows, in row order: their new groups follow ours in
@@ -48,8 +52,8 @@ final class AggregateTable {
     }
 
     /// The key columns, then one column per aggregate, one row per group.
-    func columns() -> [Column] {
-        keyColumns.map { $0.build() } + states.map { $0.result(groupCount: groupCount) }
+    func columns() throws -> [Column] {
+        try keyColumns.map { $0.build() } + states.map { try $0.result(groupCount: groupCount) }
     }
 
     /// Each row's group id, adding new groups (and their key values) in row order.

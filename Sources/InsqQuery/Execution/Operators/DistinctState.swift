@@ -1,84 +1,68 @@
 import InsqStorage
 
-/// Feeds an aggregate only the first occurrence of each value within a group (COUNT(DISTINCT x) and friends).
+/// COUNT(DISTINCT x) and friends: collects the distinct (group, value) pairs, then feeds each of them once
+/// to the plain aggregate when the result is asked for. NULLs are left out.
 final class DistinctState: AggregateState {
     private let inner: AggregateState
+    /// The argument's type, to turn the encoded words back into values.
+    private let type: DataType
+    /// COUNT(DISTINCT x) takes each group's number of pairs, without feeding them to `inner`.
+    private let isCount: Bool
     private let encoder = KeyEncoder()
     private var seen = DistinctPairs()
     private var words: [UInt64] = []
-    /// With `retainsValues`: each batch's first occurrences and their groups, in order. Another thread's
-    /// partial state is merged by feeding these to the state it merges into, which drops those it has seen.
-    private let retainsValues: Bool
-    private var firstOccurrences: [(groups: [Int], values: Vector)] = []
+    /// Whether `inner` has had the pairs (it must have them once only).
+    private var isFed = false
 
-    init(inner: AggregateState, retainsValues: Bool = false) {
+    init(inner: AggregateState, type: DataType, isCount: Bool) {
         self.inner = inner
-        self.retainsValues = retainsValues
+        self.type = type
+        self.isCount = isCount
     }
 
     func update(groups: [Int], input: Vector?, groupCount: Int) throws {
         guard let v = input else { return try inner.update(groups: groups, input: input, groupCount: groupCount) }
         encoder.encode(v, intern: true, into: &words)
-        let firstRows = seen.insert(groups: groups, words: words, validity: v.validity, groupCount: groupCount)
-        let firstGroups = firstRows.map { groups[$0] }
-        let firstValues = v.gather(firstRows)
-        if retainsValues && !firstRows.isEmpty { firstOccurrences.append((firstGroups, firstValues)) }
-        try inner.update(groups: firstGroups, input: firstValues, groupCount: groupCount)
+        seen.insert(groups: groups, words: words, validity: v.validity, groupCount: groupCount)
     }
 
-    func result(groupCount: Int) -> Column { inner.result(groupCount: groupCount) }
+    func finishInput() { seen.finishInput() }
 
-    /// A first occurrence of theirs counts unless we, or an earlier part, have the same value in the same
-    /// group. With a bitmap, their first occurrences are simply added in order. With a hash table, looking
-    /// them up only reads our table, so the lookups are split between as many threads as there are parts;
-    /// the new pairs are entered into our table only while a later part is still to come.
+    /// Their pairs join ours; text is encoded by each part's own encoder, so their ids are translated.
     func merge(_ others: [AggregateState], groups: [[Int]], groupCount: Int) throws {
-        for (k, other) in others.enumerated() {
-            let theirs = other as! DistinctState
-            precondition(theirs.retainsValues, "a DISTINCT state merged into another must retain its values")
-            let batches = theirs.firstOccurrences
-            let mapping = groups[k]
-            guard let table = seen.table else {
-                for batch in batches {
-                    try update(groups: batch.groups.map { mapping[$0] }, input: batch.values, groupCount: groupCount)
-                }
-                continue
-            }
-            for (batch, rows) in zip(batches, try unseen(batches, in: table, mapping: mapping, threads: others.count + 1)) {
-                if rows.isEmpty { continue }
-                let fresh = rows.map { mapping[batch.groups[$0]] }
-                let values = batch.values.gather(rows)
-                if k < others.count - 1 {
-                    try update(groups: fresh, input: values, groupCount: groupCount)
-                } else {
-                    try inner.update(groups: fresh, input: values, groupCount: groupCount)
-                }
+        let theirs = others.map { $0 as! DistinctState }
+        let translations = theirs.map { other -> [UInt64]? in
+            if case .text = type { return encoder.translation(from: other.encoder) }
+            return nil
+        }
+        try seen.merge(theirs.map(\.seen), groups: groups, translations: translations, groupCount: groupCount)
+    }
+
+    func result(groupCount: Int) throws -> Column {
+        try seen.finish()
+        if isCount { return Column(type: .bigint, data: .int64(seen.counts(groupCount: groupCount))) }
+        if !isFed {
+            isFed = true
+            let texts: [String] = if case .text = type { encoder.texts() } else { [] }
+            try seen.forEachChunk(batchSize) { pairs in
+                let n = pairs.count / 2
+                let groups = (0..<n).map { Int(truncatingIfNeeded: pairs[2 * $0]) }
+                let input = Self.values((0..<n).map { pairs[2 * $0 + 1] }, type: type, texts: texts)
+                try inner.update(groups: groups, input: input, groupCount: groupCount)
             }
         }
+        return try inner.result(groupCount: groupCount)
     }
 
-    /// For each batch of another part's first occurrences, the rows whose (group, value) our table lacks.
-    private func unseen(_ batches: [(groups: [Int], values: Vector)], in table: KeyTable, mapping: [Int], threads: Int) throws -> [[Int]] {
-        let encoder = self.encoder
-        let parts = min(threads, batches.count)
-        if parts == 0 { return [] }
-        return try ParallelMap.run(parts) { part in
-            // Encoding caches per dictionary, so each thread probes with its own copy of our encoder.
-            let probe = KeyEncoder(copying: encoder)
-            var words: [UInt64] = []
-            return batches[(batches.count * part / parts)..<(batches.count * (part + 1) / parts)].map { batch in
-                let n = batch.groups.count
-                probe.encode(batch.values, intern: false, into: &words)
-                var pairs = [UInt64]()
-                pairs.reserveCapacity(2 * n)
-                for (i, g) in batch.groups.enumerated() {
-                    pairs.append(UInt64(mapping[g]))
-                    pairs.append(words[i])
-                }
-                var found = [Bool](repeating: false, count: n)
-                pairs.withUnsafeBufferPointer { table.findAll($0, rows: n, skip: nil) { i, _ in found[i] = true } }
-                return (0..<n).filter { !found[$0] }
-            }
-        }.flatMap { $0 }
+    /// The values whose encoded words are `words` (KeyEncoder's encoding, undone).
+    private static func values(_ words: [UInt64], type: DataType, texts: [String]) -> Vector {
+        let data: VectorData
+        switch type {
+        case .double: data = .double(words.map { Double(bitPattern: $0) })
+        case .boolean: data = .bool(words.map { $0 != 0 })
+        case .text: data = .text(.strings(words.map { texts[Int($0)] }))
+        case .bigint, .decimal, .date, .null: data = .int64(words.map { Int64(bitPattern: $0) })
+        }
+        return Vector(data, validity: nil, count: words.count)
     }
 }

@@ -20,19 +20,20 @@ final class HashAggregateOperator: PhysicalOperator {
 
     func next() throws -> Batch? {
         if output == nil {
-            let table = try aggregate(retainsValues: false)
-            output = ColumnsOperator(columns: table.columns(), rowCount: table.groupCount)
+            let table = try aggregate()
+            output = ColumnsOperator(columns: try table.columns(), rowCount: table.groupCount)
         }
         return try output?.next()
     }
 
-    /// Reads the whole input into a new table (one thread's partial aggregate, when `retainsValues`).
-    func aggregate(retainsValues: Bool) throws -> AggregateTable {
-        let table = AggregateTable(keyTypes: keyTypes, calls: calls, retainsValues: retainsValues)
+    /// Reads the whole input into a new table (the whole aggregate, or one thread's part of it).
+    func aggregate() throws -> AggregateTable {
+        let table = AggregateTable(keyTypes: keyTypes, calls: calls)
         while let batch = try child.next() {
             try table.add(keys: try keys.map { try $0(batch) }, arguments: try arguments.map { try $0?(batch) },
                           rows: batch.count)
         }
+        try table.finishInput()
         return table
     }
 }

@@ -19,10 +19,9 @@ final class ParallelAggregateOperator: PhysicalOperator {
             // The shared join tables are built here, before the threads start, so the threads only read them.
             for table in builds { try table.build() }
             let partials = self.partials
-            // Only later parts are merged into the first one, so only they keep their DISTINCT values.
-            let tables = try ParallelMap.run(partials.count) { try partials[$0].aggregate(retainsValues: $0 > 0) }
+            let tables = try ParallelMap.run(partials.count) { try partials[$0].aggregate() }
             try tables[0].merge(Array(tables.dropFirst()))
-            output = ColumnsOperator(columns: tables[0].columns(), rowCount: tables[0].groupCount)
+            output = ColumnsOperator(columns: try tables[0].columns(), rowCount: tables[0].groupCount)
         }
         return try output?.next()
     }

@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .target(name: "InsqSyntax"),
         .target(name: "InsqStorage"),
-        .target(name: "InsqQuery", dependencies: ["InsqSyntax", "InsqStorage"]),
+        .target(name: "InsqQuery", dependencies: ["InsqSyntax", "InsqStorage", "CMalloc"]),
         .target(name: "InsqData", dependencies: ["InsqStorage"], exclude: ["Snapshot/FORMAT.md"]),
         .target(name: "InsqShell", dependencies: ["InsqQuery", "InsqData", "InsqSyntax", "InsqStorage", "CMalloc"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "InsqSQLiteCheckTests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqCLITests", dependencies: ["InsqTestSupport"]),
         .testTarget(name: "InsqRandomQueryTests", dependencies: ["InsqTestSupport", "InsqQuery", "InsqStorage"]),
+        .testTarget(name: "InsqTPCHTests", dependencies: ["InsqTestSupport", "InsqStorage"]),
     ]
 )
 

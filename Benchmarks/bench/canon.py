@@ -35,10 +35,16 @@ def rows(answer):
     return [tuple(cell(value, numeric) for value, numeric in zip(row, answer.numeric)) for row in answer.rows]
 
 
-def compare(reference, other, ordered, names=("reference", "other"), limit=8):
-    """None when `other` equals `reference`, else a short description of the difference."""
+def compare(reference, other, ordered, names=("reference", "other"), limit=8, tolerance=None):
+    """None when `other` equals `reference`, else a short description of the difference. With a tolerance
+    (relative, absolute), numbers agree when they differ by at most the larger of `absolute` and `relative`
+    times the larger magnitude; unordered rows are then paired after sorting both sides."""
     if reference == other:
         return None
+    if tolerance and len(reference) == len(other):
+        pairs = zip(reference, other) if ordered else zip(sorted(reference), sorted(other))
+        if all(_rows_close(a, b, tolerance) for a, b in pairs):
+            return None
     lines = []
     width_ref = {len(row) for row in reference}
     width_other = {len(row) for row in other}
@@ -62,6 +68,21 @@ def compare(reference, other, ordered, names=("reference", "other"), limit=8):
     for row in list(missing.elements())[:limit]:
         lines.append(f"  {names[0]:>8}: {_show(row)}")
     return "\n".join(lines)
+
+
+def _rows_close(a, b, tolerance):
+    return len(a) == len(b) and all(x == y or _numbers_close(x, y, tolerance) for x, y in zip(a, b))
+
+
+def _numbers_close(x, y, tolerance):
+    try:
+        a, b = Decimal(x), Decimal(y)
+    except InvalidOperation:
+        return False
+    if not (a.is_finite() and b.is_finite()):
+        return False
+    relative, absolute = tolerance
+    return abs(a - b) <= max(Decimal(str(absolute)), Decimal(str(relative)) * max(abs(a), abs(b)))
 
 
 def _show(row):

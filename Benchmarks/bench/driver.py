@@ -1,6 +1,7 @@
 """The comparison benchmark: the same SQL on insq, DuckDB and Polars, checked for equal rows and timed.
 
-Run through Benchmarks/run, which builds insq, prepares the data and the venv; see Benchmarks/README.md."""
+Run through Benchmarks/run (the insurance tables) or Benchmarks/tpch/run (TPC-H, insq and DuckDB), which build
+insq, prepare the data and the venv; see Benchmarks/README.md."""
 import argparse
 import fnmatch
 import glob
@@ -10,9 +11,10 @@ import sys
 import time
 
 from . import canon, report, startup
-from .engines import ENGINE_ORDER, InsqEngine, QueryFailed, WorkerEngine
+from .engines import LABELS, InsqEngine, QueryFailed, WorkerEngine
 from .protocol import EngineDied, EngineTimeout
-from .schema import TABLES, csv_path
+from .schema import csv_path
+from .workload import WORKLOADS
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLOOR = ("00_floor_select_1", "SELECT 1 AS one", True)
@@ -23,6 +25,8 @@ SEQUENTIAL_FROM_SF = 3
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="Benchmarks/run", description=__doc__)
+    parser.add_argument("--workload", choices=sorted(WORKLOADS), default="insurance",
+                        help="the tables and engines: insurance (default) or tpch")
     parser.add_argument("--sf", default="1", help="scale factor of the data (default 1); a comma-separated "
                         "list runs each in turn, one table each")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per query and engine (default 5)")
@@ -30,7 +34,10 @@ def parse_arguments(argv):
     parser.add_argument("--queries", default="", help="only queries whose file name contains this text "
                         "(or matches it as a glob); comma-separated alternatives")
     parser.add_argument("--query-dir", default=os.path.join(BENCH_DIR, "queries"), help=argparse.SUPPRESS)
-    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per query or load (default 600)")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per query or load (default 600); "
+                        "a query over it is reported as a timeout, and the engine restarted and reloaded")
+    parser.add_argument("--load-timeout", type=float, default=None,
+                        help="seconds allowed per load (default: the larger of --timeout and 600)")
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--sequential", dest="sequential", action="store_true", default=None,
                        help="run the engines one after another, each shut down before the next starts "
@@ -70,11 +77,16 @@ class Bench:
     def __init__(self, args, sf, sequential):
         self.args, self.sf, self.sequential = args, sf, sequential
         self.data_dir = os.path.abspath(os.path.join(args.data_root, f"sf{sf}"))
-        self.engines = {
-            "insq": InsqEngine(args.insq, os.path.join(BENCH_DIR, "data", "insq-work")),
-            "duckdb": WorkerEngine("duckdb", "DuckDB"),
-            "polars": WorkerEngine("polars", "Polars"),
+        self.workload = WORKLOADS[args.workload]
+        self.engine_order = self.workload.engines
+        tables = self.workload.tables
+        engines = {
+            "insq": lambda: InsqEngine(args.insq, os.path.join(BENCH_DIR, "data", "insq-work"), tables),
+            "duckdb": lambda: WorkerEngine("duckdb", LABELS["duckdb"], tables),
+            "polars": lambda: WorkerEngine("polars", LABELS["polars"], tables),
         }
+        self.engines = {name: engines[name]() for name in self.engine_order}
+        self.load_timeout = args.load_timeout or max(args.timeout, 600)
         self.load_seconds = {}
         self.peak_after_load = {}
         self.peak_kb = {}
@@ -96,7 +108,7 @@ class Bench:
         self.warm_page_cache()
         try:
             engine.start()
-            seconds = engine.load(self.data_dir, self.args.timeout)
+            seconds = engine.load(self.data_dir, self.load_timeout)
         except (QueryFailed, EngineDied, EngineTimeout, OSError) as error:
             message = f"load failed: {_describe(error, engine)}"
             self.log(f"  {engine.label}: {message.splitlines()[0]}")
@@ -115,7 +127,7 @@ class Bench:
     def warm_page_cache(self):
         """Reads the CSV files once so that no engine's load time includes the disk: whichever engine
         loaded first used to pay for it (SF 1 load measured 3.5 s instead of 2.2 s after the cache was cold)."""
-        for table in TABLES:
+        for table, _ in self.workload.tables:
             with open(csv_path(self.data_dir, table), "rb", buffering=0) as handle:
                 while handle.read(1 << 23):
                     pass
@@ -150,8 +162,11 @@ class Bench:
         if key not in self.answers:
             self.answers[key] = rows
             self.columns[key] = answer.columns
-        elif rows != self.answers[key]:
-            self.unstable[key] = canon.compare(self.answers[key], rows, query[2], ("first run", "later run"))
+        else:
+            difference = canon.compare(self.answers[key], rows, query[2], ("first run", "later run"),
+                                       tolerance=self.workload.tolerance)
+            if difference:
+                self.unstable[key] = difference
         if timed:
             self.times.setdefault(key, []).append(answer.wall)
             if answer.engine_seconds is not None:
@@ -161,7 +176,7 @@ class Bench:
         """Interleaved: all engines alive, each round runs a query on each engine in turn. Sequential: one
         engine at a time is loaded, runs all rounds and is shut down, so only one holds the data."""
         self.everything = [FLOOR] + queries
-        groups = [[name] for name in ENGINE_ORDER] if self.sequential else [ENGINE_ORDER]
+        groups = [[name] for name in self.engine_order] if self.sequential else [self.engine_order]
         for names in groups:
             loaded = []
             for name in names:
@@ -195,7 +210,7 @@ class Bench:
             reference = present[0]
             for other in present[1:]:
                 difference = canon.compare(self.answers[(name, reference)], self.answers[(name, other)], ordered,
-                                           (reference, other))
+                                           (reference, other), tolerance=self.workload.tolerance)
                 if difference:
                     found.append((name, f"{other} vs {reference}", difference))
         for (name, engine), difference in self.unstable.items():
@@ -209,7 +224,7 @@ class Bench:
 
 def _describe(error, engine):
     if isinstance(error, EngineTimeout):
-        return "timeout"
+        return report.TIMEOUT
     if isinstance(error, EngineDied):
         text = engine.process.error_text()  # waits a little for the stderr reader, and the exit
         status = engine.process.popen.poll()

@@ -11,7 +11,7 @@ import time
 from decimal import Decimal
 
 from .protocol import EngineDied, EngineTimeout, StreamReader, encode
-from .schema import TABLES, csv_path
+from .schema import csv_path
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -70,8 +70,8 @@ class Process:
 class WorkerEngine:
     """DuckDB or Polars in a Python worker (bench.worker) speaking bench.protocol."""
 
-    def __init__(self, name, label):
-        self.name, self.label = name, label
+    def __init__(self, name, label, tables):
+        self.name, self.label, self.tables = name, label, tables
         self.process = None
         self.dies_on_error = False
 
@@ -90,7 +90,7 @@ class WorkerEngine:
         return reply, wall
 
     def load(self, data_dir, timeout):
-        return self._call({"op": "load", "dir": data_dir}, timeout)[1]
+        return self._call({"op": "load", "dir": data_dir, "tables": self.tables}, timeout)[1]
 
     def query(self, sql, timeout):
         reply, wall = self._call({"op": "query", "sql": sql}, timeout)
@@ -115,8 +115,8 @@ class InsqEngine:
     label = "insq"
     dies_on_error = True  # a script stops at its first error
 
-    def __init__(self, binary, work_dir, sf="0.001"):
-        self.binary, self.work_dir, self.sf = binary, work_dir, sf
+    def __init__(self, binary, work_dir, tables=(), sf="0.001"):
+        self.binary, self.work_dir, self.tables, self.sf = binary, work_dir, tables, sf
         self.process = None
         self.sequence = 0
 
@@ -147,7 +147,8 @@ class InsqEngine:
         return body.decode(), wall
 
     def load(self, data_dir, timeout):
-        imports = "\n".join(f".import {csv_path(data_dir, table)} {table}" for table in TABLES)
+        # Types are declared by the built-in tables' names (regions, persons, payments), inferred for any other.
+        imports = "\n".join(f".import {csv_path(data_dir, table)} {table}" for table, _ in self.tables)
         body, wall = self._roundtrip(imports, timeout)
         self.load_messages = body.strip()
         return wall
@@ -177,5 +178,4 @@ class InsqEngine:
             self.process.kill()
 
 
-ENGINE_ORDER = ["insq", "duckdb", "polars"]
 LABELS = {"insq": "insq", "duckdb": "DuckDB", "polars": "Polars"}

@@ -7,27 +7,31 @@ import platform
 from importlib import metadata
 
 from . import startup
-from .engines import ENGINE_ORDER, LABELS
+from .engines import LABELS
+
+TIMEOUT = "timeout"  # the error of a query that ran over --timeout (driver._describe)
 
 
 def summarize(bench, queries, mismatches, args, elapsed, floor_name, startup_result=None):
     failed = {name for name, _, _ in mismatches}
+    engines = bench.engine_order
     rows = []
     for name, sql, ordered in queries:
-        ms = {engine: bench.medians_ms(name, engine) for engine in ENGINE_ORDER}
-        peers = [ms[e] for e in ("duckdb", "polars") if ms[e] is not None]
+        ms = {engine: bench.medians_ms(name, engine) for engine in engines}
+        peers = [ms[e] for e in engines if e != "insq" and ms[e] is not None]
         ratio = ms["insq"] / min(peers) if ms["insq"] is not None and peers and min(peers) > 0 else None
         rows.append({
             "query": name, "ms": ms, "ratio": ratio, "rows": _row_count(bench, name),
-            "engine_ms": {e: _median_ms(bench.engine_times.get((name, e))) for e in ENGINE_ORDER},
-            "runs_ms": {e: [t * 1000 for t in bench.times.get((name, e), [])] for e in ENGINE_ORDER},
-            "errors": {e: bench.errors[(name, e)] for e in ENGINE_ORDER if (name, e) in bench.errors},
+            "engine_ms": {e: _median_ms(bench.engine_times.get((name, e))) for e in engines},
+            "runs_ms": {e: [t * 1000 for t in bench.times.get((name, e), [])] for e in engines},
+            "errors": {e: bench.errors[(name, e)] for e in engines if (name, e) in bench.errors},
             "mismatch": name in failed, "sql": sql,
         })
     ratios = [row["ratio"] for row in rows if row["ratio"]]
-    floor = {e: bench.medians_ms(floor_name, e) for e in ENGINE_ORDER}
+    floor = {e: bench.medians_ms(floor_name, e) for e in engines}
     return {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "workload": args.workload, "engines": engines, "timeout_s": args.timeout,
         "sf": bench.sf, "runs": args.runs, "warmups": args.warmups, "label": args.label,
         "mode": "sequential" if bench.sequential else "interleaved",
         "machine": {"cpus": os.cpu_count(), "memory_gib": _memory_gib(), "platform": platform.platform(),
@@ -38,8 +42,8 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name, startup_res
         "geomean_queries": len(ratios),
         "floor_ms": floor,
         "load_s": bench.load_seconds,
-        "peak_mb_after_load": {e: _mb(bench.peak_after_load.get(e)) for e in ENGINE_ORDER},
-        "peak_mb": {e: _mb(bench.peak_kb.get(e)) for e in ENGINE_ORDER},
+        "peak_mb_after_load": {e: _mb(bench.peak_after_load.get(e)) for e in engines},
+        "peak_mb": {e: _mb(bench.peak_kb.get(e)) for e in engines},
         "mismatches": [{"query": q, "engines": e, "difference": d} for q, e, d in mismatches],
         "errors": [{"query": q, "engine": e, "error": m} for (q, e), m in sorted(bench.errors.items())],
         "startup": startup_result,
@@ -48,35 +52,46 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name, startup_res
 
 
 def table(summary):
+    engines = summary.get("engines", ["insq", "duckdb", "polars"])
+    peers = [LABELS[e] for e in engines if e != "insq"]
+    ratio_title = f"insq/{peers[0]}" if len(peers) == 1 else "insq/best"
     width = max([len(row["query"]) for row in summary["queries"]] + [len("geometric mean")])
-    head = f"{'query':<{width}}  {'rows':>5}  {'insq ms':>10}  {'DuckDB ms':>10}  {'Polars ms':>10}  {'insq/best':>9}"
+    head = "  ".join([f"{'query':<{width}}", f"{'rows':>5}"] + [f"{LABELS[e] + ' ms':>10}" for e in engines]
+                     + [f"{ratio_title:>9}"])
     order = ("engines one after another" if summary["mode"] == "sequential"
              else "rounds interleaved across engines")
-    lines = [f"insq vs DuckDB vs Polars — SF {summary['sf']}, median of {summary['runs']} runs "
+    lines = [f"{' vs '.join(LABELS[e] for e in engines)} — SF {summary['sf']}, median of {summary['runs']} runs "
              f"(after {summary['warmups']} warm-up, {order}), wall time per query in the driver",
              head, "-" * len(head)]
     for row in summary["queries"]:
-        cells = [_ms(row["ms"][e], e in row["errors"]) for e in ENGINE_ORDER]
+        cells = [_ms(row["ms"][e], row["errors"].get(e)) for e in engines]
         ratio = f"{row['ratio']:.2f}" if row["ratio"] else "-"
         flag = "  MISMATCH" if row["mismatch"] else ""
-        lines.append(f"{row['query']:<{width}}  {_count(row['rows']):>5}  {cells[0]:>10}  {cells[1]:>10}  "
-                     f"{cells[2]:>10}  {ratio:>9}{flag}")
+        lines.append("  ".join([f"{row['query']:<{width}}", f"{_count(row['rows']):>5}"]
+                               + [f"{cell:>10}" for cell in cells] + [f"{ratio:>9}{flag}"]))
     lines.append("-" * len(head))
     geomean = summary["geomean_ratio"]
-    lines.append(f"{'geometric mean':<{width}}  {'':>5}  {'':>10}  {'':>10}  {'':>10}  "
-                 f"{(f'{geomean:.2f}' if geomean else '-'):>9}  ({summary['geomean_queries']} queries)")
+    lines.append("  ".join([f"{'geometric mean':<{width}}", f"{'':>5}"] + [f"{'':>10}" for _ in engines]
+                           + [f"{(f'{geomean:.2f}' if geomean else '-'):>9}  ({summary['geomean_queries']} queries)"]))
     lines.append("")
-    lines.append(f"{'':<24}{'insq':>12}{'DuckDB':>12}{'Polars':>12}")
-    lines.append(_line("load s", summary["load_s"], "{:.2f}"))
-    lines.append(_line("peak MB after load", summary["peak_mb_after_load"], "{:.0f}"))
-    lines.append(_line("peak MB (VmHWM) at end", summary["peak_mb"], "{:.0f}"))
-    lines.append(_line("floor ms (SELECT 1)", summary["floor_ms"], "{:.2f}"))
+    lines.append(f"{'':<24}" + "".join(f"{LABELS[e]:>12}" for e in engines))
+    lines.append(_line("load s", summary["load_s"], "{:.2f}", engines))
+    lines.append(_line("peak MB after load", summary["peak_mb_after_load"], "{:.0f}", engines))
+    lines.append(_line("peak MB (VmHWM) at end", summary["peak_mb"], "{:.0f}", engines))
+    lines.append(_line("floor ms (SELECT 1)", summary["floor_ms"], "{:.2f}", engines))
     if summary["startup"]:
         lines.append("")
         lines.append(startup.line(summary["startup"]))
     for item in summary["mismatches"]:
         lines.append(f"\nMISMATCH {item['query']} ({item['engines']}):\n{item['difference']}")
+    timeouts = [item for item in summary["errors"] if item["error"] == TIMEOUT]
+    for engine in engines:
+        names = [item["query"] for item in timeouts if item["engine"] == engine]
+        if names:
+            lines.append(f"\nTIMEOUT (over {summary.get('timeout_s', 0):g} s) on {LABELS[engine]}: {', '.join(names)}")
     for (engine, error), names in _grouped_errors(summary["errors"]).items():
+        if error == TIMEOUT:
+            continue
         which = names[0] if len(names) == 1 else f"{len(names)} queries ({names[0]} … {names[-1]})"
         lines.append(f"\nERROR {which} on {LABELS[engine]}:\n{error}")
     return "\n".join(lines)
@@ -105,13 +120,15 @@ def _grouped_errors(errors):
     return groups
 
 
-def _line(title, values, form):
-    cells = [form.format(values[e]) if values.get(e) is not None else "-" for e in ENGINE_ORDER]
+def _line(title, values, form, engines):
+    cells = [form.format(values[e]) if values.get(e) is not None else "-" for e in engines]
     return f"{title:<24}" + "".join(f"{cell:>12}" for cell in cells)
 
 
-def _ms(value, failed):
-    if failed:
+def _ms(value, error):
+    if error == TIMEOUT:
+        return "timeout"
+    if error:
         return "ERROR"
     if value is None:
         return "-"

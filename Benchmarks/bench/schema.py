@@ -1,4 +1,7 @@
-"""The declared types of the three tables (DATA-MODEL.md), shared by every engine."""
+"""The tables each workload loads, shared by every engine: the insurance tables with the declared types of
+DATA-MODEL.md, and the eight TPC-H tables, whose column types each engine infers from the CSV files.
+
+A table is (name, columns): columns is a list of (column, SQL type), or None for types inferred."""
 
 TABLES = {
     "regions": [
@@ -16,6 +19,10 @@ TABLES = {
         ("paid_on", "DATE"), ("channel", "TEXT"),
     ],
 }
+
+# As tpchgen-cli writes them (region.csv ... lineitem.csv), smallest first.
+TPCH_TABLES = {name: None for name in
+               ("region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem")}
 
 
 def csv_path(data_dir, table):

@@ -4,7 +4,7 @@ import sys
 import time
 
 from .protocol import encode
-from .schema import TABLES, csv_path
+from .schema import csv_path
 
 THREADS = 2
 
@@ -15,11 +15,15 @@ class DuckDBEngine:
         self.connection = duckdb.connect(":memory:")
         self.connection.execute(f"SET threads={THREADS}")
 
-    def load(self, data_dir):
-        for table, columns in TABLES.items():
+    def load(self, data_dir, tables):
+        for table, columns in tables:
+            path = csv_path(data_dir, table)
+            if columns is None:
+                self.connection.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv('{path}', header = true)")
+                continue
             declared = ", ".join(f"{name} {type_}" for name, type_ in columns)
             self.connection.execute(f"CREATE OR REPLACE TABLE {table} ({declared})")
-            self.connection.execute(f"COPY {table} FROM '{csv_path(data_dir, table)}' (HEADER, DELIMITER ',')")
+            self.connection.execute(f"COPY {table} FROM '{path}' (HEADER, DELIMITER ',')")
 
     def query(self, sql):
         cursor = self.connection.execute(sql)
@@ -41,12 +45,15 @@ class PolarsEngine:
         self.pl = polars
         self.context = polars.SQLContext()
 
-    def load(self, data_dir):
+    def load(self, data_dir, tables):
         pl = self.pl
         types = {"TEXT": pl.String, "BIGINT": pl.Int64, "DATE": pl.Date, "DECIMAL(14,2)": pl.Decimal(14, 2)}
-        for table, columns in TABLES.items():
-            schema = {name: types[type_] for name, type_ in columns}
-            frame = pl.read_csv(csv_path(data_dir, table), schema=schema)
+        for table, columns in tables:
+            path = csv_path(data_dir, table)
+            if columns is None:
+                frame = pl.read_csv(path, try_parse_dates=True)
+            else:
+                frame = pl.read_csv(path, schema={name: types[type_] for name, type_ in columns})
             self.context.register(table, frame)
 
     def query(self, sql):
@@ -70,7 +77,7 @@ def main():
         try:
             start = time.perf_counter()
             if op == "load":
-                engine.load(request["dir"])
+                engine.load(request["dir"], request["tables"])
                 reply = {"ok": True}
             else:
                 columns, numeric, rows = engine.query(request["sql"])

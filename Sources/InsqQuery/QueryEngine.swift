@@ -7,6 +7,8 @@ public struct QueryResult: Sendable {
     public let schema: [ColumnSchema]
     public let columns: [Column]
     public let rowCount: Int
+    /// Whether the rows are the lines of a plan (EXPLAIN), which the table mode prints as they are.
+    public var isPlan = false
     public init(schema: [ColumnSchema], columns: [Column]) {
         self.schema = schema
         self.columns = columns
@@ -33,12 +35,17 @@ public enum QueryEngine {
     /// Every scalar and aggregate function name, sorted (for completion and help).
     public static let functionNames: [String] = FunctionRegistry.allNames.sorted()
 
-    /// Runs a parsed query. Throws `Diagnostic` (binder and execution errors carry ranges into `source`)
-    /// or `QueryCancelled`; a statement that is not a query is an error here: run it with `perform`.
+    /// Runs a parsed query (or EXPLAIN, whose rows are the plan's lines). Throws `Diagnostic` (binder and execution
+    /// errors carry ranges into `source`) or `QueryCancelled`; a statement that returns no rows is an error here:
+    /// run it with `perform`.
     public static func execute(_ statement: Statement, source: SourceText, catalog: Catalog,
                                cancellation: CancellationFlag = CancellationFlag(),
                                loadFile: FileTableLoader? = nil,
                                settings: ExecutionSettings = .standard) throws -> QueryResult {
+        if case let .explain(explain) = statement {
+            return try StatementContext(source: source, catalog: catalog, cancellation: cancellation, loadFile: loadFile,
+                                        settings: settings).explain(explain)
+        }
         guard case let .query(query) = statement else {
             throw Diagnostic(phase: .binder, message: "this statement returns no rows; it can only be performed",
                              range: SQLParser.range(of: statement))
@@ -57,8 +64,19 @@ public enum QueryEngine {
     /// Runs a bound query to the end; an execution error without a place of its own points at `range`.
     static func materialize(_ bound: Relation, range: SourceRange, cancellation: CancellationFlag,
                             settings: ExecutionSettings) throws -> QueryResult {
-        let plan = Optimizer.optimize(bound.plan)
-        let root = PhysicalPlanner(context: CompileContext(cancellation: cancellation, settings: settings)).build(plan)
+        try materialize(bound, plan: optimizedPlan(bound), range: range,
+                        context: CompileContext(cancellation: cancellation, settings: settings))
+    }
+
+    /// The plan a bound query runs as, and EXPLAIN shows.
+    static func optimizedPlan(_ bound: Relation) -> LogicalPlan {
+        Optimizer.optimize(bound.plan)
+    }
+
+    /// Runs `plan`, the optimized plan of `bound`, with operators compiled in `context`.
+    static func materialize(_ bound: Relation, plan: LogicalPlan, range: SourceRange,
+                            context: CompileContext) throws -> QueryResult {
+        let root = PhysicalPlanner(context: context).build(plan)
         do {
             let (materialized, rows) = try Materialize.columns(root, types: bound.types)
             // A column that is NULL by type (SELECT NULL) is shown as TEXT.

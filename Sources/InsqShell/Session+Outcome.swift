@@ -7,6 +7,10 @@ import InsqStorage
 extension Session {
     func adopt<Out: TextOutputStream>(_ outcome: StatementOutcome, output: inout Out) throws {
         switch outcome {
+        case let .rows(result) where result.isPlan && mode == .table:
+            // A plan reads as indented lines, as in psql and DuckDB; a frame would only pad them (and a long
+            // plan would lose its middle).
+            for row in 0..<result.rowCount { output.write("\(result.columns[0].value(at: row))\n") }
         case let .rows(result):
             mode.render(result, to: &output)
         case let .catalogChanged(newCatalog, message, changed):

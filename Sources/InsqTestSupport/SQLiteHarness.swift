@@ -39,14 +39,16 @@ public enum SQLiteHarness {
     }()
 
     /// Runs the statements in order on one fresh in-memory database holding the fixture tables (so a CREATE TABLE
-    /// is seen by the queries after it); one Python process per call.
-    public static func run(_ queries: [String], fixtures: URL = TestPaths.fixtures) throws(HarnessError) -> [Outcome] {
+    /// is seen by the queries after it); one Python process per call. With `declaresBuiltinTypes` the folder's
+    /// three built-in tables get their declared columns; without, every CSV file of the folder becomes a table
+    /// whose column types the script infers from the values (INTEGER, REAL or TEXT).
+    public static func run(_ queries: [String], fixtures: URL = TestPaths.fixtures,
+                           declaresBuiltinTypes: Bool = true) throws(HarnessError) -> [Outcome] {
         guard let python = pythonPath else { throw HarnessError("python3 not found on PATH") }
-        let request = Request(
-            tables: BuiltinSchemas.all.map { table in
-                Request.Table(name: table.name, columns: table.schema.map { [$0.name, $0.type.description] })
-            },
-            queries: queries)
+        let tables = BuiltinSchemas.all.map { table in
+            Request.Table(name: table.name, columns: table.schema.map { [$0.name, $0.type.description] })
+        }
+        let request = Request(tables: declaresBuiltinTypes ? tables : nil, queries: queries)
         let input: Data
         do {
             input = try JSONEncoder().encode(request)
@@ -119,7 +121,8 @@ public enum SQLiteHarness {
             var name: String
             var columns: [[String]]
         }
-        var tables: [Table]
+        /// nil: every CSV file of the folder, types inferred (the key is left out of the JSON).
+        var tables: [Table]?
         var queries: [String]
     }
 

@@ -11,6 +11,10 @@ public enum TestPaths {
     public static let queries = packageRoot.appendingPathComponent("Tests/Queries", isDirectory: true)
     public static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures", isDirectory: true)
     public static let sqliteScript = packageRoot.appendingPathComponent("Tests/SQLiteCheck/run_sqlite.py")
+    /// The TPC-H tables at scale factor 0.01, as tpchgen-cli wrote them (one CSV file per table).
+    public static let tpchData = packageRoot.appendingPathComponent("Tests/TPCH/sf0.01", isDirectory: true)
+    /// The 22 TPC-H queries, shared with the benchmark (`Benchmarks/tpch/run`).
+    public static let tpchQueries = packageRoot.appendingPathComponent("Benchmarks/tpch/queries", isDirectory: true)
 
     /// A path relative to the package root when it lies inside it (for messages), else unchanged.
     public static func relative(_ path: String) -> String {

@@ -125,7 +125,7 @@ struct ScanFilterTests {
         for (predicate, kinds) in expected {
             guard case let .filter(.scan(_, columns), condition)? = try Self.filterNode(Self.plan("SELECT id FROM t WHERE \(predicate)", catalog))
             else { Issue.record("no filtered scan for \(predicate)"); continue }
-            let made = FromBinder.conjuncts(condition).map {
+            let made = condition.conjuncts.map {
                 String(describing: ScanConjunct.make($0, table: table, scanColumns: columns, compiler: compiler)).prefix { $0 != "(" }
             }
             #expect(made.map(String.init) == kinds, "\(predicate)")

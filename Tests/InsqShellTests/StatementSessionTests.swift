@@ -31,6 +31,19 @@ import Testing
         #expect(transcript.output == "a\n1\n")
     }
 
+    @Test func aPlanPrintsAsLinesInTableModeAndAsRowsElsewhere() {
+        let sql = ["CREATE TABLE t AS SELECT 1 AS a;", "EXPLAIN SELECT a FROM t WHERE a > 0;"]
+        let table = Transcript(session(), sql)
+        #expect(table.output == """
+            created table t (1 row)
+            FILTER a > 0  (~1 row)
+              SCAN t (a)  (~1 row)
+
+            """)
+        let csv = Transcript(session(mode: .csv), sql)
+        #expect(csv.output == "plan\nFILTER a > 0  (~1 row)\n  SCAN t (a)  (~1 row)\n")
+    }
+
     @Test func aFailingInsertChangesNothingAndNamesTheColumn() {
         let session = session()
         _ = Transcript(session, ["CREATE TABLE t (id BIGINT);", "INSERT INTO t VALUES (1);"])

@@ -135,6 +135,8 @@ struct GrammarTests {
         "drop_statement": { _ = try $0.parseDropStatement() },
         "copy_statement": { _ = try $0.parseCopyStatement() },
         "copy_option": { _ = try $0.parseCopyOption() },
+        "explain_statement": { _ = try $0.parseExplainStatement() },
+        "explain_option": { _ = try $0.parseExplainOption() },
         "query": { _ = try $0.parseQuery() },
         "with_clause": { parser in
             guard try parser.parseWithClause() != nil else { throw parser.unexpected() }

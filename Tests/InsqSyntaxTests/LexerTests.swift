@@ -34,12 +34,13 @@ struct LexerTests {
     @Test func onlyTheListedKeywordsAreNonReserved() {
         #expect(Set(Keyword.allCases.filter { !$0.isReserved }) == [
             .aggregate, .date, .drop, .extend, .extract, .first, .last, .nulls, .partition, .range, .rename, .rows, .set,
-            .copy, .create, .if, .insert, .into, .replace, .table, .to, .values, .view,
+            .copy, .create, .if, .insert, .into, .replace, .table, .to, .values, .view, .explain, .analyze, .timing, .off,
         ])
         // Column and function names of the data model are not keywords at all, or not reserved; nor are the
         // words of data-changing statements, which are common column names (`values`, `table`, `to`).
         for name in ["year", "month", "date", "name", "status", "kind", "period", "amount", "scheme", "count", "set", "rows",
-                     "values", "table", "view", "to", "copy", "replace"] {
+                     "values", "table", "view", "to", "copy", "replace",
+                     "analyze", "timing", "off"] {
             let kind = LexerTests.kinds(name)[0]
             #expect(Parser.isName(kind), "\(name) must be usable as a name")
         }

@@ -204,7 +204,6 @@ struct ParserTests {
         ("SELECT right FROM t", "unexpected keyword RIGHT; expected an expression"),
         ("SELECT * FROM a FULL JOIN b ON TRUE", "FULL JOIN is not supported yet"),
         ("SELECT * FROM a NATURAL JOIN b", "NATURAL JOIN is not supported yet"),
-        ("SELECT * FROM (SELECT 1)", "a subquery in FROM needs an alias: (SELECT ...) AS name"),
         ("persons |> WHERE a", "unexpected name \"persons\"; expected SELECT or FROM"),
         ("SELECT 1 2 'unterminated", "unexpected number 2; expected one of: ',', FROM, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, '|>', ';'"),
         ("SELECT 'unterminated 1 2", "unterminated string literal"),

@@ -157,7 +157,7 @@ func shape(_ reference: TableReference) -> String {
     case let .file(path, alias, _): return "'\(path)'" + (alias.map { " " + $0.name } ?? "")
     case let .join(left, kind, right, condition, _):
         return "(\(shape(left)) \(joinKindText(kind)) JOIN \(shape(right))\(shape(condition)))"
-    case let .subquery(query, alias, _): return "{\(shape(query))} " + alias.name
+    case let .subquery(query, alias, _): return "{\(shape(query))} " + (alias?.name ?? "")
     }
 }
 
@@ -179,6 +179,7 @@ enum ExpressionWalk {
         case let .copy(copy):
             if case let .query(query) = copy.source { return expand(roots(of: query)) }
             return []
+        case let .explain(explain): return expand(roots(of: explain.query))
         }
     }
 

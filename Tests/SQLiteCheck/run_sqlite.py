@@ -9,6 +9,8 @@ Two ways to call it:
       answer:  {"results": [{"columns": [...], "rows": [[["i", "42"], ["t", "x"], null, ...], ...]}
                             | {"error": "message"}, ...]}
       Every value is tagged so that Swift never guesses: "i" integer, "r" real (repr, exact), "t" text.
+      Without "tables", every CSV file of the folder becomes a table with inferred column types (as below);
+      the TPC-H test (Tests/InsqTPCHTests) reads Tests/TPCH/sf0.01 so.
 
   run_sqlite.py --fixtures Tests/Fixtures --jsonl
       a session for many queries (the random-query test): the first line of input is the request's

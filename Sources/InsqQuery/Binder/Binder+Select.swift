@@ -83,7 +83,7 @@ extension Binder {
         var selectExpressions = items.map(\.bound)
         var having = havingBound
         var orderExpressions: [BoundExpression?] = orderTargets.map { if case let .expression(e) = $0.0 { return e } else { return nil } }
-        var aggregates = collector.calls
+        let aggregates = collector.calls
 
         if isAggregating {
             let rewrite = { (e: BoundExpression) throws -> BoundExpression in try self.afterAggregation(e, keys: keys) }
@@ -95,44 +95,16 @@ extension Binder {
             throw TypeRules.error("HAVING needs GROUP BY or an aggregate", h.range)
         }
 
-        // Prune: scans read only the columns the query names.
-        var used = Set<Int>()
-        func note(_ e: BoundExpression?) { e?.collectColumns(into: &used) }
-        Self.noteJoinColumns(from, into: &used)
-        note(whereBound)
+        var plan = buildFrom(from)
+        if let w = whereBound { plan = .filter(plan, w) }
         if isAggregating {
-            keys.forEach(note)
-            aggregates.forEach { note($0.argument) }
-        } else {
-            selectExpressions.forEach(note)
-            orderExpressions.forEach(note)
-            windows.calls.forEach { $0.expressions.forEach(note) }
-        }
-        let mapping = Dictionary(uniqueKeysWithValues: used.sorted().enumerated().map { ($1, $0) })
-        func remap(_ e: BoundExpression) -> BoundExpression { e.remappingColumns(mapping) }
-
-        // WHERE conditions on one table filter that table's scan, before any join.
-        let pushdown = FilterPushdown.split(whereBound, from: from)
-        var plan = buildFrom(from, used: used, mapping: mapping, pushed: pushdown.pushed)
-        if let w = pushdown.remaining { plan = .filter(plan, remap(w)) }
-        if isAggregating {
-            keys = keys.map(remap)
-            aggregates = aggregates.map { a in
-                var a = a
-                a.argument = a.argument.map(remap)
-                return a
-            }
             plan = .aggregate(plan, keys: keys, aggregates: aggregates)
             if let h = having { plan = .filter(plan, h) }
-        } else {
-            selectExpressions = selectExpressions.map(remap)
-            orderExpressions = orderExpressions.map { $0.map(remap) }
-            windows.replaceAll { $0.rewritten(remap) }
         }
 
         // Window functions run after grouping: their results follow the input's columns.
         if !windows.calls.isEmpty {
-            let inputCount = isAggregating ? keys.count + aggregates.count : used.count
+            let inputCount = isAggregating ? keys.count + aggregates.count : scope.columns.count
             plan = .window(plan, windows.calls)
             let toColumn = { (e: BoundExpression) -> BoundExpression in
                 e.rewritten { node in

@@ -46,14 +46,9 @@ extension Binder {
     /// Every visible column of a FROM tree as a relation.
     func relation(of from: FromNode, scope: Scope) -> Relation {
         let visible = scope.columns.filter { !$0.isMergedByUsing }
-        var used = Set<Int>()
-        Self.noteJoinColumns(from, into: &used)
-        for c in visible { used.insert(c.index) }
-        let mapping = Dictionary(uniqueKeysWithValues: used.sorted().enumerated().map { ($1, $0) })
-        var plan = buildFrom(from, used: used, mapping: mapping, pushed: [:])
-        let projection = visible.map { BoundExpression.column(mapping[$0.index] ?? $0.index, $0.type, SourceRangeBox(.init(0, 0))) }
-        if projection.count != used.count || projection.enumerated().contains(where: { if case let .column(i, _, _) = $1 { return i != $0 }; return true }) {
-            plan = .project(plan, projection)
+        var plan = buildFrom(from)
+        if visible.count != scope.columns.count {
+            plan = .project(plan, visible.map { BoundExpression.input($0.index, $0.type) })
         }
         return Relation(plan: plan, columns: visible.map { RelationColumn(table: $0.table, name: $0.name, type: $0.type) })
     }

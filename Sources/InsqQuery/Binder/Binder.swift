@@ -151,48 +151,18 @@ final class Binder {
         return source.slice(e.range)
     }
 
-    static func noteJoinColumns(_ node: FromNode, into used: inout Set<Int>) {
-        if case let .join(l, r, _, lk, rk, residual) = node {
-            noteJoinColumns(l, into: &used)
-            noteJoinColumns(r, into: &used)
-            for e in lk + rk { e.collectColumns(into: &used) }
-            residual?.collectColumns(into: &used)
-        }
-    }
-
-    /// The plan for FROM, reading only `used` columns; `mapping` takes a virtual index to its output position.
-    func buildFrom(_ node: FromNode, used: Set<Int>, mapping: [Int: Int],
-                           pushed: [Int: BoundExpression]) -> LogicalPlan {
+    /// The plan for FROM: every column of every table, in FROM order (the optimizer prunes and reorders).
+    func buildFrom(_ node: FromNode) -> LogicalPlan {
         switch node {
         case .singleRow:
             return .singleRow
-        case .table, .relation:
-            let range = node.virtualRange
-            let offset = range.lowerBound
-            let columns = used.filter { range.contains($0) }.sorted().map { $0 - offset }
-            let scan: LogicalPlan
-            switch node {
-            case let .table(table, _, _):
-                scan = .scan(table, columns: columns)
-            case let .relation(relation, _, _):
-                scan = columns.count == relation.columns.count ? relation.plan
-                    : .project(relation.plan, columns.map { .column($0, relation.columns[$0].type, SourceRangeBox(.init(0, 0))) })
-            default:
-                scan = .singleRow
-            }
-            guard let condition = pushed[offset] else { return scan }
-            let start = used.filter { $0 < offset }.count
-            return .filter(scan, condition.remappingColumns(mapping, shift: start))
-        case let .join(l, r, kind, lk, rk, residual):
-            let leftBase = l.virtualRange.lowerBound
-            let rightBase = r.virtualRange.lowerBound
-            let leftStart = used.filter { $0 < leftBase }.count
-            let rightStart = used.filter { $0 < rightBase }.count
-            func local(_ e: BoundExpression, _ start: Int) -> BoundExpression { e.remappingColumns(mapping, shift: start) }
-            let join = JoinPlan(kind: kind, leftKeys: lk.map { local($0, leftStart) }, rightKeys: rk.map { local($0, rightStart) },
-                                residual: residual.map { local($0, leftStart) })
-            return .join(buildFrom(l, used: used, mapping: mapping, pushed: pushed),
-                         buildFrom(r, used: used, mapping: mapping, pushed: pushed), join)
+        case let .table(table, _, _):
+            return .scan(table, columns: Array(table.schema.indices))
+        case let .relation(relation, _, _):
+            return relation.plan
+        case let .join(l, r, kind, condition):
+            let residual = condition?.remappingColumns([:], shift: node.virtualRange.lowerBound)
+            return .join(buildFrom(l), buildFrom(r), JoinPlan(kind: kind, leftKeys: [], rightKeys: [], residual: residual))
         }
     }
 }

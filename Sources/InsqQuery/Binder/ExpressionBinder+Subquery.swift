@@ -1,17 +1,19 @@
 import InsqStorage
 import InsqSyntax
 
-/// The columns of an enclosing query that a subquery reads: each becomes a parameter of the subquery.
+/// The values of an enclosing query that a subquery reads: each becomes a parameter of the subquery.
 final class OuterFrame {
     let scope: Scope
-    private(set) var captured: [(index: Int, type: DataType)] = []
+    /// Expressions over the enclosing query's input: its columns, or its own parameters when the value
+    /// comes from further out.
+    private(set) var captured: [BoundExpression] = []
 
     init(scope: Scope) { self.scope = scope }
 
-    /// The parameter number of an enclosing column, adding it on first use.
-    func capture(_ index: Int, _ type: DataType) -> Int {
-        if let k = captured.firstIndex(where: { $0.index == index }) { return k }
-        captured.append((index, type))
+    /// The parameter number of an enclosing value, adding it on first use.
+    func capture(_ value: BoundExpression) -> Int {
+        if let k = captured.firstIndex(of: value) { return k }
+        captured.append(value)
         return captured.count - 1
     }
 }
@@ -52,7 +54,7 @@ extension ExpressionBinder {
                 }
             }
         }
-        let arguments = frame.captured.map { BoundExpression.column($0.index, $0.type, SourceRangeBox(range)) }
+        let arguments = frame.captured
         let plan = PlanBox(relation.plan, columnTypes: relation.types)
         return .subquery(SubqueryPlan(kind: kind, plan: plan, outerArguments: arguments, operand: boundOperand, type: type))
     }

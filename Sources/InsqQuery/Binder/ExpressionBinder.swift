@@ -47,9 +47,14 @@ struct ExpressionBinder {
                 let c = try scope.resolve(table: table, name: name)
                 return .column(c.index, c.type, SourceRangeBox(e.range))
             } catch let failure as Diagnostic {
-                // Not here: perhaps a column of the enclosing query (a correlated subquery).
-                guard let frame = binder?.outerFrames.last, let c = try? frame.scope.resolve(table: table, name: name) else { throw failure }
-                return .outerColumn(depth: 0, index: frame.capture(c.index, c.type), c.type)
+                // Not here: perhaps a column of an enclosing query (a correlated subquery), however far out.
+                guard let frames = binder?.outerFrames,
+                      let level = frames.indices.reversed().first(where: { (try? frames[$0].scope.resolve(table: table, name: name)) != nil }),
+                      let c = try? frames[level].scope.resolve(table: table, name: name) else { throw failure }
+                // Each subquery between that query and this one passes the value in as a parameter of its own.
+                var value = BoundExpression.column(c.index, c.type, SourceRangeBox(e.range))
+                for frame in frames[level...] { value = .outerColumn(depth: 0, index: frame.capture(value), c.type) }
+                return value
             }
         case let .unary(op, a):
             let x = try bind(a)

@@ -8,9 +8,8 @@ indirect enum FromNode {
     case table(Table, alias: String, offset: Int)
     /// A derived table or WITH name: a bound relation at virtual indices `offset ..< offset + columns`.
     case relation(Relation, alias: String, offset: Int)
-    /// Keys and residual refer to virtual indices.
-    case join(FromNode, FromNode, kind: JoinKindPlan, leftKeys: [BoundExpression], rightKeys: [BoundExpression],
-              residual: BoundExpression?)
+    /// The ON or USING condition refers to virtual indices.
+    case join(FromNode, FromNode, kind: JoinKindPlan, condition: BoundExpression?)
 
     /// The virtual indices this node's output covers.
     var virtualRange: Range<Int> {
@@ -18,7 +17,7 @@ indirect enum FromNode {
         case .singleRow: return 0..<0
         case let .table(t, _, offset): return offset..<(offset + t.schema.count)
         case let .relation(r, _, offset): return offset..<(offset + r.columns.count)
-        case let .join(l, r, _, _, _, _):
+        case let .join(l, r, _, _):
             return l.virtualRange.lowerBound..<r.virtualRange.upperBound
         }
     }
@@ -57,10 +56,12 @@ struct FromBinder {
             let table = try binder.loadedTable(path, range: range)
             return try add(table, label: alias?.name ?? Binder.defaultAlias(forFile: path), at: alias?.range ?? range,
                            scope: &scope)
-        case let .subquery(query, alias, _):
+        case let .subquery(query, alias, range):
             // A derived table sees WITH names but not the columns of the tables beside it.
             let relation = try binder.bind(query)
-            return try add(relation, label: alias.name, at: alias.range, scope: &scope)
+            // An unnamed derived table's columns are reached by their names alone.
+            let label = alias?.name ?? "unnamed_subquery\(scope.tables.count + 1)"
+            return try add(relation, label: label, at: alias?.range ?? range, scope: &scope)
         case let .join(left, kind, right, condition, _):
             let leftNode = try bind(left, scope: &scope)
             return try join(leftNode, kind, right, condition, scope: &scope)
@@ -72,7 +73,6 @@ struct FromBinder {
               scope: inout Scope) throws -> FromNode {
         do {
             let leftScope = scope
-            let leftRange = leftNode.virtualRange
             var rightScope = Scope.empty
             rightScope.columns = []
             let rightNode = try bind(right, scope: &scope)
@@ -87,7 +87,7 @@ struct FromBinder {
             case let .on(e):
                 let onBinder = ExpressionBinder(scope: scope, aggregates: nil, clause: "a JOIN condition", binder: binder)
                 let bound = try TypeRules.boolean(try onBinder.bind(e), "ON", range: e.range)
-                conjuncts = Self.conjuncts(bound)
+                conjuncts = bound.conjuncts
             case let .using(names):
                 for name in names {
                     let l = try leftScope.resolve(table: nil, name: name)
@@ -101,27 +101,8 @@ struct FromBinder {
                     }
                 }
             }
-            var leftKeys: [BoundExpression] = [], rightKeys: [BoundExpression] = [], residual: [BoundExpression] = []
-            for c in conjuncts {
-                if case let .compare(.equal, a, b) = c {
-                    let ca = Self.columns(a), cb = Self.columns(b)
-                    if !ca.isEmpty, !cb.isEmpty {
-                        if ca.allSatisfy(leftRange.contains) && cb.allSatisfy(rightRange.contains) {
-                            leftKeys.append(a)
-                            rightKeys.append(b)
-                            continue
-                        }
-                        if cb.allSatisfy(leftRange.contains) && ca.allSatisfy(rightRange.contains) {
-                            leftKeys.append(b)
-                            rightKeys.append(a)
-                            continue
-                        }
-                    }
-                }
-                residual.append(c)
-            }
-            let residualExpression = residual.isEmpty ? nil : TypeRules.balanced(residual, BoundExpression.and)
-            return .join(leftNode, rightNode, kind: planKind, leftKeys: leftKeys, rightKeys: rightKeys, residual: residualExpression)
+            // The condition stays whole: the optimizer picks the join keys (join-graph extraction).
+            return .join(leftNode, rightNode, kind: planKind, condition: BoundExpression.allOf(conjuncts))
         }
     }
 
@@ -163,16 +144,5 @@ struct FromBinder {
         }
         scope.tables.append(label)
         return .relation(relation.aliased(label), alias: label, offset: offset)
-    }
-
-    static func conjuncts(_ e: BoundExpression) -> [BoundExpression] {
-        if case let .and(a, b) = e { return conjuncts(a) + conjuncts(b) }
-        return [e]
-    }
-
-    static func columns(_ e: BoundExpression) -> Set<Int> {
-        var s = Set<Int>()
-        e.collectColumns(into: &s)
-        return s
     }
 }

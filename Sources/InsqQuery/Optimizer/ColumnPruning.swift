@@ -49,6 +49,24 @@ enum ColumnPruning {
         case let .join(left, right, join):
             let leftCount = left.outputTypes().count
             var leftNeeded = Set(required.filter { $0 < leftCount })
+            if !join.kind.keepsRightColumns {
+                // Semi and anti joins yield the left columns only; the right side is read for its keys alone.
+                var rightNeeded = Set<Int>()
+                for k in join.leftKeys { leftNeeded.formUnion(columns(k)) }
+                for k in join.rightKeys { rightNeeded.formUnion(columns(k)) }
+                if let r = join.residual {
+                    for c in columns(r) { if c < leftCount { leftNeeded.insert(c) } else { rightNeeded.insert(c - leftCount) } }
+                }
+                let (newLeft, leftMapping) = prune(left, leftNeeded)
+                let (newRight, rightMapping) = prune(right, rightNeeded)
+                var combined = leftMapping
+                let newLeftCount = newLeft.outputTypes().count
+                for (old, new) in rightMapping { combined[old + leftCount] = new + newLeftCount }
+                let newJoin = JoinPlan(kind: join.kind, leftKeys: join.leftKeys.map { remap($0, leftMapping) },
+                                       rightKeys: join.rightKeys.map { remap($0, rightMapping) },
+                                       residual: join.residual.map { remap($0, combined) })
+                return (.join(newLeft, newRight, newJoin), leftMapping)
+            }
             var rightNeeded = Set(required.filter { $0 >= leftCount }.map { $0 - leftCount })
             for k in join.leftKeys { leftNeeded.formUnion(columns(k)) }
             for k in join.rightKeys { rightNeeded.formUnion(columns(k)) }
@@ -80,6 +98,21 @@ enum ColumnPruning {
             let count = left.outputTypes().count
             let all = Set(0..<count)
             return (.setOperation(prune(left, all).plan, prune(right, all).plan, kind, isAll: isAll), identity(count))
+        case let .multiJoin(inputs, conditions):
+            var needed = required
+            for c in conditions { needed.formUnion(columns(c)) }
+            var newInputs: [LogicalPlan] = [], combined: [Int: Int] = [:]
+            var start = 0, newStart = 0
+            for input in inputs {
+                let count = input.outputTypes().count
+                let local = Set(needed.filter { $0 >= start && $0 < start + count }.map { $0 - start })
+                let (pruned, mapping) = prune(input, local)
+                for (old, new) in mapping { combined[old + start] = new + newStart }
+                newInputs.append(pruned)
+                start += count
+                newStart += pruned.outputTypes().count
+            }
+            return (.multiJoin(newInputs, conditions: conditions.map { remap($0, combined) }), combined)
         case let .window(child, calls):
             let childCount = child.outputTypes().count
             var needed = Set(required.filter { $0 < childCount })

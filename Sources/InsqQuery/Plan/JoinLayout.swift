@@ -11,12 +11,10 @@ struct JoinLayout {
     let padsBuildSide: Bool
 
     init(left: LogicalPlan, right: LogicalPlan, join: JoinPlan) {
-        // An inner join builds its hash table on the side expected to be smaller.
-        if join.kind != .left, join.residual == nil, right.estimatedRows > left.estimatedRows {
-            self.init(probe: right, build: left, plan: JoinPlan(kind: join.kind, leftKeys: join.rightKeys,
-                                                               rightKeys: join.leftKeys, residual: nil),
-                      buildsOnLeft: true, padsBuildSide: false)
-        } else if join.kind == .left, right.estimatedRows > 4 * left.estimatedRows {
+        // Join ordering puts an inner join's smaller input on the right, where the hash table is built. Semi and
+        // anti joins always build on the right: their output is the left rows.
+        if join.kind == .left,
+           CardinalityEstimator().rows(right) > 4 * CardinalityEstimator().rows(left) {
             // A LEFT JOIN of a few rows to a large table builds on the few and pads the unmatched ones at the end.
             self.init(probe: right, build: left, plan: JoinPlan(kind: .inner, leftKeys: join.rightKeys,
                                                                rightKeys: join.leftKeys, residual: join.residual),

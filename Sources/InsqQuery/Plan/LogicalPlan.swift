@@ -21,9 +21,16 @@ enum SetOperationKind: Hashable {
     case union, except, intersect
 }
 
-/// Inner, left outer or cross.
+/// How a join combines its inputs.
 enum JoinKindPlan: Hashable {
     case inner, left, cross
+    /// The left rows with at least one matching right row (EXISTS, IN); only the left columns come out.
+    case semi
+    /// The left rows without a matching right row (NOT EXISTS); only the left columns come out.
+    case anti
+
+    /// Whether the output holds the right input's columns too.
+    var keepsRightColumns: Bool { self != .semi && self != .anti }
 }
 
 /// What a query computes, as a tree of relational operators; the physical planner turns it into operators.
@@ -45,6 +52,9 @@ indirect enum LogicalPlan {
     case setOperation(LogicalPlan, LogicalPlan, SetOperationKind, isAll: Bool)
     /// Output: the input columns, then one column per window function.
     case window(LogicalPlan, [WindowCall])
+    /// Inner joins of several inputs whose order is not chosen yet (between join-graph extraction and join
+    /// ordering). Output: every input's columns, in input order; the conditions read that output.
+    case multiJoin([LogicalPlan], conditions: [BoundExpression])
 
     /// Output types of the plan, by column.
     func outputTypes() -> [DataType] {
@@ -54,7 +64,8 @@ indirect enum LogicalPlan {
         case let .filter(p, _), let .distinct(p), let .sort(p, _), let .limit(p, _, _): return p.outputTypes()
         case let .project(_, exprs): return exprs.map(\.type)
         case let .aggregate(_, keys, aggs): return keys.map(\.type) + aggs.map(\.type)
-        case let .join(l, r, _): return l.outputTypes() + r.outputTypes()
+        case let .join(l, r, join): return join.kind.keepsRightColumns ? l.outputTypes() + r.outputTypes() : l.outputTypes()
+        case let .multiJoin(inputs, _): return inputs.flatMap { $0.outputTypes() }
         case let .setOperation(l, _, _, _): return l.outputTypes()
         case let .window(p, calls): return p.outputTypes() + calls.map(\.type)
         }
@@ -74,7 +85,9 @@ extension LogicalPlan {
         case let .aggregate(p, keys, _): return keys.isEmpty ? 1 : p.estimatedRows * 0.1
         case let .distinct(p): return p.estimatedRows * 0.5
         case let .limit(p, limit, _): return min(p.estimatedRows, Double(limit ?? Int.max))
-        case let .join(l, r, _): return max(l.estimatedRows, r.estimatedRows)
+        case let .join(l, r, join):
+            return join.kind.keepsRightColumns ? max(l.estimatedRows, r.estimatedRows) : l.estimatedRows * 0.5
+        case let .multiJoin(inputs, _): return inputs.map(\.estimatedRows).max() ?? 1
         case let .setOperation(l, r, _, _): return l.estimatedRows + r.estimatedRows
         }
     }

@@ -81,10 +81,3 @@ extension PhysicalPlanner {
         }
     }
 }
-
-private extension BoundExpression {
-    var containsSubquery: Bool {
-        if case .subquery = self { return true }
-        return children.contains { $0.containsSubquery }
-    }
-}

@@ -41,7 +41,7 @@ extension PhysicalPlanner {
     /// `outputs` are positions among the scan's columns.
     private func scanFilter(_ table: Table, _ columns: [Int], _ predicate: BoundExpression, outputs: [Int],
                             rows: Range<Int>?) -> ScanFilterOperator {
-        let conjuncts = FromBinder.conjuncts(predicate).map {
+        let conjuncts = predicate.conjuncts.map {
             ScanConjunct.make($0, table: table, scanColumns: columns, compiler: compiler)
         }
         // A part of a table is one thread's share already; a whole table may spread its filtering.

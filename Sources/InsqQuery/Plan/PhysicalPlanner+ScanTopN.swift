@@ -49,7 +49,7 @@ extension PhysicalPlanner {
         guard keyColumns.allSatisfy({ TopNKey.isCheap(table.columns[$0]) }) else { return nil }
         let outputs = (projection ?? Array(shape.outputs.indices)).map { shape.outputs[$0] }
         let conjuncts = shape.predicate.map { predicate in
-            FromBinder.conjuncts(predicate).map {
+            predicate.conjuncts.map {
                 ScanConjunct.make($0, table: table, scanColumns: shape.scanColumns, compiler: compiler)
             }
         } ?? []

@@ -8,7 +8,7 @@ extension PhysicalPlanner {
         let inputTypes = input.outputTypes()
         var rest: [BoundExpression] = []
         var found = false
-        for c in FromBinder.conjuncts(predicate) {
+        for c in predicate.conjuncts {
             if !found && Self.selectsFirstRow(c.unlocated, column: inputTypes.count) { found = true } else { rest.append(c) }
         }
         guard found else { return nil }

@@ -11,6 +11,12 @@ struct PhysicalPlanner {
     var cancellation: CancellationFlag { compiler.context.cancellation }
 
     func build(_ plan: LogicalPlan) -> PhysicalOperator {
+        // EXPLAIN ANALYZE: the operator built for each logical node counts its rows and time.
+        if let profiler = compiler.context.profiler { return profiler.profile(plan) { buildOperator(plan) } }
+        return buildOperator(plan)
+    }
+
+    private func buildOperator(_ plan: LogicalPlan) -> PhysicalOperator {
         switch plan {
         case let .scan(table, columns):
             return ScanOperator(table: table, columns: columns, cancellation: cancellation)
@@ -46,6 +52,8 @@ struct PhysicalPlanner {
                 : HashAggregateOperator(child: build(left), keys: Self.allColumns(left), aggregates: [], compiler: compiler)
             return SetMembershipOperator(left: distinctLeft, right: build(right), types: types,
                                          keepsMembers: kind == .intersect, countsDuplicates: isAll)
+        case .multiJoin:
+            preconditionFailure("the optimizer orders every multi-way join before planning")
         case let .window(child, calls):
             return WindowOperator(child: build(child), inputTypes: child.outputTypes(), calls: calls, compiler: compiler)
         }

@@ -41,6 +41,8 @@ extension QueryEngine {
                 return try context.drop(drop)
             case let .copy(copy):
                 return try context.copy(copy)
+            case let .explain(explain):
+                return .rows(try context.explain(explain))
             }
         } catch let failure as ExecutionError {
             throw Diagnostic(phase: .execution, message: failure.message,

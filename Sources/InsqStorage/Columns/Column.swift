@@ -16,7 +16,7 @@ public struct Column: Sendable {
     public let data: ColumnData
     public let validity: ValidityBitmap?
     public let count: Int
-    /// Lazily built per-block value ranges (see `zoneMap`).
+    /// Lazily built per-block value ranges and statistics (see `zoneMap` and `statistics`).
     let zoneMapCache = ZoneMapCache()
 
     public init(type: DataType, data: ColumnData, validity: ValidityBitmap? = nil) {

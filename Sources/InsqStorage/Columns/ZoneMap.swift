@@ -93,10 +93,21 @@ public struct ZoneMap: Sendable {
     }
 }
 
-/// A column's zone map, computed on first use and shared by every copy of the column (its data never changes).
+/// A column's zone map and statistics, each computed on first use and shared by every copy of the column (its
+/// data never changes). One object holds both: a column copies one reference, not one per cache.
 final class ZoneMapCache: Sendable {
     /// nil: not computed yet; `.some(nil)`: the column's type has no map.
     private let state = Mutex<ZoneMap??>(nil)
+    private let statisticsState = Mutex<ColumnStatistics?>(nil)
+
+    func statistics(for column: Column) -> ColumnStatistics {
+        statisticsState.withLock { state in
+            if let known = state { return known }
+            let computed = ColumnStatistics.compute(column)
+            state = computed
+            return computed
+        }
+    }
 
     func map(for column: Column) -> ZoneMap? {
         state.withLock { state in

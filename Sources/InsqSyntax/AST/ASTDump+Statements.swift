@@ -1,4 +1,4 @@
-/// The dump of the statements that change the catalog or write a file.
+/// The dump of the statements that change the catalog or write a file, and of EXPLAIN.
 extension ASTDumpWriter {
     mutating func createTable(_ create: CreateTableStatement) {
         line(0, "CreateTable " + ASTDumpWriter.createMode(create.mode) + ASTDumpWriter.name(create.name), create.range)
@@ -48,5 +48,12 @@ extension ASTDumpWriter {
             }
             line(1, label, option.range)
         }
+    }
+
+    mutating func explain(_ explain: ExplainStatement) {
+        var label = "Explain"
+        if explain.isAnalyze { label += explain.showsTiming ? " ANALYZE" : " ANALYZE TIMING OFF" }
+        line(0, label, explain.range)
+        query(explain.query, depth: 1)
     }
 }

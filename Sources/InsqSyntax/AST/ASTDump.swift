@@ -46,6 +46,7 @@ struct ASTDumpWriter {
             let label = "Drop" + (drop.kind == .table ? "Table " : "View ") + (drop.ifExists ? "IF EXISTS " : "")
             line(0, label + ASTDumpWriter.name(drop.name), drop.range)
         case let .copy(copy): self.copy(copy)
+        case let .explain(explain): self.explain(explain)
         }
     }
 
@@ -220,7 +221,7 @@ struct ASTDumpWriter {
         case let .subquery(inner, alias, range):
             line(depth, "Subquery", range)
             query(inner, depth: depth + 1)
-            line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range)
+            if let alias { line(depth + 1, "Alias " + ASTDumpWriter.name(alias), alias.range) }
         }
     }
 

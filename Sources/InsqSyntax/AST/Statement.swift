@@ -1,4 +1,4 @@
-/// One statement of the language: a query, or a statement that changes the catalog or writes a file.
+/// One statement of the language: a query, a statement that changes the catalog or writes a file, or EXPLAIN.
 public enum Statement: Hashable, Sendable {
     case query(Query)
     case createTable(CreateTableStatement)
@@ -6,6 +6,7 @@ public enum Statement: Hashable, Sendable {
     case insert(InsertStatement)
     case drop(DropStatement)
     case copy(CopyStatement)
+    case explain(ExplainStatement)
 }
 
 /// A full query: optional WITH, a body, then ORDER BY, LIMIT and OFFSET.
@@ -156,7 +157,7 @@ public indirect enum TableReference: Hashable, Sendable {
     /// `left [INNER|LEFT [OUTER]|CROSS] JOIN right [ON ...|USING (...)]`, left-associative.
     case join(left: TableReference, kind: JoinKind, right: TableReference, condition: JoinCondition, range: SourceRange)
     /// `(query) [AS] alias` in FROM (a derived table).
-    case subquery(Query, alias: Identifier, range: SourceRange)
+    case subquery(Query, alias: Identifier?, range: SourceRange)
 }
 
 /// Where NULLs sort when asked explicitly.

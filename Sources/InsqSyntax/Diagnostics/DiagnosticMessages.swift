@@ -39,7 +39,6 @@ public enum DiagnosticMessages {
     static func setOperationAfterOrderBy(_ op: String) -> String {
         "\(op) cannot follow ORDER BY or LIMIT; put the query before \(op) in parentheses"
     }
-    static let subqueryNeedsAlias = "a subquery in FROM needs an alias: (SELECT ...) AS name"
     static func unexpected(_ what: String) -> String {
         "unexpected \(what)"
     }

@@ -5,6 +5,7 @@
 public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case aggregate = "AGGREGATE"
     case all = "ALL"
+    case analyze = "ANALYZE"
     case and = "AND"
     case `as` = "AS"
     case asc = "ASC"
@@ -25,6 +26,7 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case escape = "ESCAPE"
     case except = "EXCEPT"
     case exists = "EXISTS"
+    case explain = "EXPLAIN"
     case extend = "EXTEND"
     case extract = "EXTRACT"
     case `false` = "FALSE"
@@ -49,6 +51,7 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case not = "NOT"
     case null = "NULL"
     case nulls = "NULLS"
+    case off = "OFF"
     case offset = "OFFSET"
     case on = "ON"
     case or = "OR"
@@ -65,6 +68,7 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     case set = "SET"
     case table = "TABLE"
     case then = "THEN"
+    case timing = "TIMING"
     case to = "TO"
     case `true` = "TRUE"
     case union = "UNION"
@@ -78,8 +82,8 @@ public enum Keyword: String, CaseIterable, Hashable, Sendable {
     /// Whether the word can never be a table, column, alias or function name.
     public var isReserved: Bool {
         switch self {
-        case .aggregate, .copy, .create, .date, .drop, .extend, .extract, .first, .if, .insert, .into, .last, .nulls, .partition,
-             .range, .rename, .replace, .rows, .set, .table, .to, .values, .view:
+        case .aggregate, .analyze, .copy, .create, .date, .drop, .explain, .extend, .extract, .first, .if, .insert, .into, .last,
+             .nulls, .off, .partition, .range, .rename, .replace, .rows, .set, .table, .timing, .to, .values, .view:
             return false
         default: return true
         }

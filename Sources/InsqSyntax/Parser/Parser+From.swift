@@ -85,10 +85,10 @@ extension Parser {
     }
 
     /// A table by name, a file by its path in quotes (DuckDB's `FROM 'data.csv'`), or a derived table: a query
-    /// in parentheses, which must be given a name.
+    /// in parentheses, which may be given a name.
     ///
     /// ```
-    /// table_primary = name [ alias ] | string [ alias ] | parenthesized_query alias ;
+    /// table_primary = name [ alias ] | string [ alias ] | parenthesized_query [ alias ] ;
     /// ```
     mutating func parseTablePrimary() throws(Diagnostic) -> Parsed<TableReference> {
         if at(.string) {
@@ -103,10 +103,8 @@ extension Parser {
         }
         let start = current.range.start
         let query = try parseParenthesizedQuery()
-        guard let alias = try parseAlias() else {
-            throw Diagnostic(phase: .parser, message: DiagnosticMessages.subqueryNeedsAlias,
-                             range: previous?.range ?? current.range)
-        }
+        // The name is optional, as in SQLite, DuckDB and PostgreSQL 16.
+        let alias = try parseAlias()
         return Parsed(.subquery(query.node, alias: alias, range: SourceRange(start, previousEnd)), height: query.height)
     }
 }

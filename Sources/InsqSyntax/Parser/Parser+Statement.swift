@@ -18,12 +18,13 @@ extension Parser {
         return statements
     }
 
-    /// A query, or a statement that changes the catalog or writes a file. The first word decides; only a
+    /// A query, a statement that changes the catalog or writes a file, or EXPLAIN. The first word decides; only a
     /// query's first words are listed in "expected ...", since a query is what is nearly always meant, but a
     /// near miss of the others (`CRATE TABLE`) still gets its "did you mean".
     ///
     /// ```
-    /// statement = query | create_statement | insert_statement | drop_statement | copy_statement ;
+    /// statement = query | create_statement | insert_statement | drop_statement | copy_statement
+    ///           | explain_statement ;
     /// ```
     mutating func parseStatement() throws(Diagnostic) -> Statement {
         switch current.kind {
@@ -31,8 +32,9 @@ extension Parser {
         case .keyword(.insert): return .insert(try parseInsertStatement())
         case .keyword(.drop): return .drop(try parseDropStatement())
         case .keyword(.copy): return .copy(try parseCopyStatement())
+        case .keyword(.explain): return .explain(try parseExplainStatement())
         default:
-            for keyword in [Keyword.create, .insert, .drop, .copy] { _ = eatUnlisted(keyword) }
+            for keyword in [Keyword.create, .insert, .drop, .copy, .explain] { _ = eatUnlisted(keyword) }
             return .query(try parseQuery().node)
         }
     }

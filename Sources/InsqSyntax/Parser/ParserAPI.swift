@@ -27,6 +27,7 @@ public enum SQLParser {
         case let .insert(insert): return insert.range
         case let .drop(drop): return drop.range
         case let .copy(copy): return copy.range
+        case let .explain(explain): return explain.range
         }
     }
 }

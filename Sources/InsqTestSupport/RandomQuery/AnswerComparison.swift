@@ -63,19 +63,43 @@ public enum AnswerVerdict: Sendable, Equatable {
     case differ(String)
 }
 
-/// Compares the engines' answers to a generated query. Numbers are equal when they agree to about nine
-/// significant digits: SQLite computes DECIMAL values in floating point, insq exactly.
+/// Compares two engines' answers. Numbers are equal when they agree to about nine significant digits (SQLite
+/// computes DECIMAL values in floating point, insq exactly), or within an absolute tolerance the caller sets.
 public struct AnswerComparison {
     /// Which columns hold numbers.
     let isNumeric: [Bool]
+    /// Numbers x and y are equal when |x - y| <= relativeTolerance × max(|x|, |y|) + absoluteTolerance.
+    let relativeTolerance: Double
+    let absoluteTolerance: Double
 
-    public init(types: [DataType]) {
+    /// `types` are insq's output column types.
+    public init(types: [DataType], relativeTolerance: Double = 1e-9, absoluteTolerance: Double = 1e-9) {
         isNumeric = types.map(\.isNumeric)
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
     }
 
-    /// `types` are insq's output column types (how SQLite's values are read); nil when insq failed.
+    /// Compares the answers to a generated query. `types` are insq's output column types (how SQLite's values
+    /// are read); nil when insq failed.
     public static func compare(_ query: GeneratedQuery, insq: EngineAnswer, sqlite: EngineAnswer,
                                types: [DataType]?) -> AnswerVerdict {
+        let comparison = AnswerComparison(types: types ?? [])
+        return comparison.verdict(insq: insq, sqlite: sqlite) { comparison.compare(query, $0, $1) }
+    }
+
+    /// Compares whole answers: row by row when `isOrdered` (the query's ORDER BY fixes every row's place),
+    /// else as multisets.
+    public func compare(insq: EngineAnswer, sqlite: EngineAnswer, isOrdered: Bool) -> AnswerVerdict {
+        verdict(insq: insq, sqlite: sqlite) { mine, theirs in
+            guard isOrdered else { return multisetVerdict(mine, theirs) }
+            if rowsEqual(mine, theirs) { return .agree(rows: mine.count) }
+            return rowsEqual(sorted(mine), sorted(theirs)) ? .differ("same rows in a different order") : .differ("different rows")
+        }
+    }
+
+    /// The verdict when an engine failed or the answers' sizes differ, else what `compareRows` says of the rows.
+    private func verdict(insq: EngineAnswer, sqlite: EngineAnswer,
+                         compareRows: ([[String]], [[String]]) -> AnswerVerdict) -> AnswerVerdict {
         switch (insq, sqlite) {
         case (.error, .error):
             return .bothFailed
@@ -84,16 +108,15 @@ public struct AnswerComparison {
         case let (.rows, .error(message)):
             return .differ("SQLite failed, insq answered: \(message)")
         case let (.rows(mine), .rows(theirs)):
-            let types = types ?? []
-            if let row = theirs.first, row.count != types.count {
-                return .differ("SQLite gave \(row.count) columns, insq \(types.count)")
+            if let row = theirs.first, row.count != isNumeric.count {
+                return .differ("SQLite gave \(row.count) columns, insq \(isNumeric.count)")
             }
-            return AnswerComparison(types: types).compare(query, mine, theirs)
+            guard mine.count == theirs.count else { return .differ("\(mine.count) rows against \(theirs.count)") }
+            return compareRows(mine, theirs)
         }
     }
 
     func compare(_ query: GeneratedQuery, _ mine: [[String]], _ theirs: [[String]]) -> AnswerVerdict {
-        guard mine.count == theirs.count else { return .differ("\(mine.count) rows against \(theirs.count)") }
         if let keys = query.orderKeys {
             if rowsEqual(mine, theirs) { return .agree(rows: mine.count) }
             guard rowsEqual(sorted(mine), sorted(theirs)) else { return .differ("different rows") }
@@ -106,6 +129,11 @@ public struct AnswerComparison {
             }
             return .differ("same rows in a different order")
         }
+        return multisetVerdict(mine, theirs)
+    }
+
+    /// Compares rows as multisets of equal size.
+    func multisetVerdict(_ mine: [[String]], _ theirs: [[String]]) -> AnswerVerdict {
         // Most answers agree to the last digit: plain text order is enough to see that.
         if mine.sorted(by: Self.rowTextPrecedes) == theirs.sorted(by: Self.rowTextPrecedes) { return .agree(rows: mine.count) }
         return rowsEqual(sorted(mine), sorted(theirs)) ? .agree(rows: mine.count) : .differ("different rows")
@@ -118,7 +146,7 @@ public struct AnswerComparison {
     func cellsEqual(_ a: String, _ b: String, column: Int) -> Bool {
         if a == b { return true }
         guard column < isNumeric.count, isNumeric[column], let x = Double(a), let y = Double(b) else { return false }
-        return Swift.abs(x - y) <= 1e-9 * Swift.max(Swift.abs(x), Swift.abs(y)) + 1e-9
+        return Swift.abs(x - y) <= relativeTolerance * Swift.max(Swift.abs(x), Swift.abs(y)) + absoluteTolerance
     }
 
     func rowsEqual(_ a: [[String]], _ b: [[String]]) -> Bool {

@@ -114,18 +114,20 @@ struct ExpressionCompiler {
     }
 }
 
-/// What compiled expressions share: the cancellation flag, the parameters a correlated subquery reads, and
-/// how many threads operators may use.
+/// What compiled expressions share: the cancellation flag, the parameters a correlated subquery reads,
+/// how many threads operators may use, and the profiler of EXPLAIN ANALYZE.
 final class CompileContext {
     let cancellation: CancellationFlag
     let parameters: ParameterBox
     let settings: ExecutionSettings
+    let profiler: PlanProfiler?
 
     init(cancellation: CancellationFlag, parameters: ParameterBox = ParameterBox(),
-         settings: ExecutionSettings = .standard) {
+         settings: ExecutionSettings = .standard, profiler: PlanProfiler? = nil) {
         self.cancellation = cancellation
         self.parameters = parameters
         self.settings = settings
+        self.profiler = profiler
     }
 }
 

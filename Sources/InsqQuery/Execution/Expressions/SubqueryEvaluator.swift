@@ -15,7 +15,8 @@ final class SubqueryEvaluator {
         self.compiler = compiler
         optimizedPlan = Optimizer.optimize(plan.plan.plan)
         innerPlanner = PhysicalPlanner(context: CompileContext(cancellation: compiler.context.cancellation, parameters: parameters,
-                                                                settings: compiler.context.settings))
+                                                                settings: compiler.context.settings,
+                                                                profiler: compiler.context.profiler?.scoped(to: plan.plan)))
     }
 
     /// What one run of the subquery yields.

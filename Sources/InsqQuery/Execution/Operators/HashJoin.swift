@@ -109,6 +109,10 @@ final class HashJoinOperator: PhysicalOperator {
     /// cross join streams), checks the residual condition, and pads unmatched rows of a LEFT join.
     private func nextChunk() throws -> Batch? {
         guard var state = probing else { return nil }
+        if !plan.kind.keepsRightColumns {
+            probing = nil
+            return try semiOrAnti(state.batch, state.firstMatch)
+        }
         if residual == nil && build.hasUniqueKeys && !padsBuildSide {
             probing = nil
             return uniqueMatches(state.batch, state.firstMatch)
@@ -190,6 +194,32 @@ final class HashJoinOperator: PhysicalOperator {
         }
         probing = state.row < state.batch.count ? state : nil
         return leftRows.isEmpty ? nil : pairBatch(state.batch, leftRows, rightRows)
+    }
+
+    /// A semi join's probe rows with a match that passes the residual, or an anti join's rows without one.
+    /// Candidates are checked a batch at a time, and a row's chain is left as soon as one candidate passes.
+    private func semiOrAnti(_ batch: Batch, _ firstMatch: [Int]) throws -> Batch? {
+        var matched = firstMatch.map { $0 >= 0 }
+        if let residual {
+            matched = [Bool](repeating: false, count: batch.count)
+            let nextRow = build.nextRow
+            // Each pending row with the build row its chain is at.
+            var pending: [(row: Int, at: Int)] = firstMatch.indices.compactMap { firstMatch[$0] >= 0 ? ($0, firstMatch[$0]) : nil }
+            while !pending.isEmpty {
+                if cancellation.isCancelled { throw QueryCancelled() }
+                let chunk = pending.prefix(batchSize)
+                let passes = LogicalKernels.selection(try residual(pairBatch(batch, chunk.map(\.row), chunk.map(\.at))))
+                for k in passes { matched[chunk[chunk.startIndex + k].row] = true }
+                var rest: [(row: Int, at: Int)] = []
+                for p in chunk where !matched[p.row] && nextRow[p.at] >= 0 { rest.append((p.row, nextRow[p.at])) }
+                rest.append(contentsOf: pending.dropFirst(chunk.count))
+                pending = rest
+            }
+        }
+        let keeps = plan.kind == .semi
+        let rows = matched.indices.filter { matched[$0] == keeps }
+        if rows.isEmpty { return nil }
+        return rows.count == batch.count ? batch : batch.gather(rows)
     }
 
     /// The output of a whole probe batch when each row matches at most one build row: the matching rows (all of

@@ -23,7 +23,8 @@ final class SubqueryMembership {
 
     /// Runs the subquery and returns the typed conjunct that tests membership in its answer.
     func resolve() throws -> ScanConjunct {
-        let planner = PhysicalPlanner(context: CompileContext(cancellation: context.cancellation, settings: context.settings))
+        let planner = PhysicalPlanner(context: CompileContext(cancellation: context.cancellation, settings: context.settings,
+                                                              profiler: context.profiler?.scoped(to: plan.plan)))
         let root = planner.build(Optimizer.optimize(plan.plan.plan))
         let (columns, rows) = try Materialize.columns(root, types: plan.plan.columnTypes)
         // Nothing is IN an empty set, not even NULL, so NOT IN keeps every row; a NULL among the values

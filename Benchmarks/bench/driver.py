@@ -34,8 +34,8 @@ def parse_arguments(argv):
     parser.add_argument("--queries", default="", help="only queries whose file name contains this text "
                         "(or matches it as a glob); comma-separated alternatives")
     parser.add_argument("--query-dir", default=os.path.join(BENCH_DIR, "queries"), help=argparse.SUPPRESS)
-    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per query or load (default 600); "
-                        "a query over it is reported as a timeout, and the engine restarted and reloaded")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per query (default 600); a "
+                        "query over it is reported as a timeout, and its engine restarted and loaded again")
     parser.add_argument("--load-timeout", type=float, default=None,
                         help="seconds allowed per load (default: the larger of --timeout and 600)")
     order = parser.add_mutually_exclusive_group()
@@ -80,12 +80,11 @@ class Bench:
         self.workload = WORKLOADS[args.workload]
         self.engine_order = self.workload.engines
         tables = self.workload.tables
-        engines = {
-            "insq": lambda: InsqEngine(args.insq, os.path.join(BENCH_DIR, "data", "insq-work"), tables),
-            "duckdb": lambda: WorkerEngine("duckdb", LABELS["duckdb"], tables),
-            "polars": lambda: WorkerEngine("polars", LABELS["polars"], tables),
+        self.engines = {
+            name: InsqEngine(args.insq, os.path.join(BENCH_DIR, "data", "insq-work"), tables) if name == "insq"
+            else WorkerEngine(name, LABELS[name], tables)
+            for name in self.engine_order
         }
-        self.engines = {name: engines[name]() for name in self.engine_order}
         self.load_timeout = args.load_timeout or max(args.timeout, 600)
         self.load_seconds = {}
         self.peak_after_load = {}

@@ -52,7 +52,7 @@ def summarize(bench, queries, mismatches, args, elapsed, floor_name, startup_res
 
 
 def table(summary):
-    engines = summary.get("engines", ["insq", "duckdb", "polars"])
+    engines = _engines(summary)
     peers = [LABELS[e] for e in engines if e != "insq"]
     ratio_title = f"insq/{peers[0]}" if len(peers) == 1 else "insq/best"
     width = max([len(row["query"]) for row in summary["queries"]] + [len("geometric mean")])
@@ -103,13 +103,19 @@ def write(summary, directory):
     base = os.path.join(directory, f"sf{summary['sf']}-{stamp}")
     with open(base + ".json", "w") as file:
         json.dump(summary, file, indent=1, ensure_ascii=False)
-    text = (f"# insq benchmark, SF {summary['sf']}, {summary['date']}\n\n{summary['label']}\n\n"
-            f"DuckDB {summary['machine']['duckdb']}, Polars {summary['machine']['polars']}, "
-            f"{summary['machine']['cpus']} CPUs, {summary['machine']['memory_gib']} GiB, "
+    title = "insq TPC-H benchmark" if summary.get("workload") == "tpch" else "insq benchmark"
+    text = (f"# {title}, SF {summary['sf']}, {summary['date']}\n\n{summary['label']}\n\n"
+            + "".join(f"{LABELS[e]} {summary['machine'][e]}, " for e in _engines(summary) if e != "insq")
+            + f"{summary['machine']['cpus']} CPUs, {summary['machine']['memory_gib']} GiB, "
             f"{summary['machine']['platform']}\n\n```\n{table(summary)}\n```\n")
     with open(base + ".md", "w") as file:
         file.write(text)
     return [base + ".json", base + ".md"]
+
+
+def _engines(summary):
+    """The engines of the summary in their order (results written before there was a choice had all three)."""
+    return summary.get("engines", ["insq", "duckdb", "polars"])
 
 
 def _grouped_errors(errors):

@@ -10,9 +10,12 @@ extension RandomQueryRunner {
         public var sqlite: EngineAnswer
         /// insq's column types (empty when insq failed).
         public var types: [DataType]
+        /// For a row cliff, where the answers agree: EXPLAIN (ANALYZE, TIMING OFF)'s lines instead of the rows.
+        public var plan: [String] = []
 
         public var description: String {
             var text = "random query #\(index) differs (\(reason)):\n  \(query.sql)\n"
+            if !plan.isEmpty { return text + "EXPLAIN (ANALYZE, TIMING OFF):\n" + plan.map { "    \($0)\n" }.joined() }
             let comparison = AnswerComparison(types: types)
             guard case let .rows(mine) = insq, case let .rows(theirs) = sqlite, mine.count + theirs.count > 24 else {
                 // Small answers in full; unordered ones sorted so that equal rows line up.

@@ -1,12 +1,15 @@
 /// Aggregates (COUNT, SUM, AVG, MIN, MAX, with DISTINCT) and window functions.
 extension RandomQueryGenerator {
-    func numericAggregate(_ ctx: ExpressionContext, integerOnly: Bool) -> GeneratedExpression {
+    /// COUNT, SUM, AVG, MIN or MAX; with `distinctOnly` COUNT, SUM or AVG of DISTINCT values (of an exact value).
+    func numericAggregate(_ ctx: ExpressionContext, integerOnly: Bool, distinctOnly: Bool = false) -> GeneratedExpression {
         let row = ctx.rowLevel
         enum Form { case countStar, count, countDistinct, sum, avg, minMax }
-        let form: Form = random.weighted([
-            (5, .countStar), (3, .count), (has(.distinct) ? 3 : 0, .countDistinct), (6, .sum),
-            (integerOnly ? 0 : 4, .avg), (4, .minMax),
-        ])
+        let form: Form = distinctOnly
+            ? random.weighted([(3, .countDistinct), (3, .sum), (integerOnly ? 0 : 2, .avg)])
+            : random.weighted([
+                (5, .countStar), (3, .count), (has(.distinct) ? 3 : 0, .countDistinct), (6, .sum),
+                (integerOnly ? 0 : 4, .avg), (4, .minMax),
+            ])
         func make(_ sql: String, _ kind: ValueKind, magnitude: Double, exact: Bool, nullable: Bool) -> GeneratedExpression {
             var e = GeneratedExpression(sql, kind, magnitude: magnitude, isExact: exact, isNullable: nullable, hasAggregate: true)
             e.hasColumn = true
@@ -23,7 +26,7 @@ extension RandomQueryGenerator {
             return make("COUNT(DISTINCT \(x.sql))", .integer, magnitude: Magnitude.maxRows, exact: true, nullable: false)
         case .sum, .avg, .minMax:
             let x = number(row, depth: 1, integerOnly: integerOnly)
-            let distinct = has(.distinctAggregates) && x.isExact && random.chance(0.15) ? "DISTINCT " : ""
+            let distinct = has(.distinctAggregates) && x.isExact && (distinctOnly || random.chance(0.15)) ? "DISTINCT " : ""
             // SUM, MIN and MAX of a value SQLite holds as REAL stay REAL there.
             func keepingReal(_ e: GeneratedExpression) -> GeneratedExpression {
                 var e = e

@@ -27,10 +27,27 @@ let ciFeatures: RandomQueryFeatures = {
     return features
 }()
 
-/// Forms insq's optimizer still runs once per outer value, which the cliff check lets pass (their answers are
-/// still compared with SQLite); `INSQ_RANDOM_TOLERATED_CLIFFS=none` checks them too.
+/// Forms insq's optimizer still runs once per outer value, which the cliff check lets pass: their answers are
+/// still compared with SQLite. Take a line out once the optimizer unnests the form, so that the check covers it;
+/// `INSQ_RANDOM_TOLERATED_CLIFFS=none` checks them all. Each runs a subquery per outer value in this repro:
 let toleratedCliffs: CliffShapes = {
     var shapes: CliffShapes = []
+    // SELECT y.payment_id, (SELECT p.name FROM persons p WHERE p.person_id = y.person_id) FROM payments y
+    //   38 runs × 40 persons; with ORDER BY ... LIMIT 1 instead of a key, 40 runs × 147 payments.
+    shapes.insert(.scalarWithoutAggregate)
+    // SELECT p.person_id, EXISTS (SELECT 1 FROM payments y WHERE y.person_id = p.person_id) FROM persons p
+    //   and `WHERE p.category = 'student' OR EXISTS (...)`: 40 runs × 147 payments.
+    shapes.insert(.subqueryAsValue)
+    // SELECT count(*) FROM payments y WHERE y.amount NOT IN (SELECT z.amount FROM payments z
+    //   WHERE z.person_id = y.person_id AND z.payment_id < y.payment_id): 147 runs × 147 (by design: NULL rules).
+    shapes.insert(.correlatedNotIn)
+    // SELECT count(*) FROM persons p WHERE EXISTS (SELECT 1 FROM payments y WHERE y.person_id = p.person_id
+    //   AND EXISTS (SELECT 1 FROM regions r WHERE r.region_code = p.region_code AND r.population > y.amount))
+    //   40 runs × 147 payments.
+    shapes.insert(.outerLevelCorrelation)
+    // SELECT count(*) FROM payments a WHERE a.amount > (SELECT avg(b.amount) FROM payments b
+    //   WHERE b.person_id = a.person_id AND b.payment_id <> a.payment_id): 147 runs × 147.
+    shapes.insert(.scalarNonEqualityCorrelation)
     return shapes
 }()
 

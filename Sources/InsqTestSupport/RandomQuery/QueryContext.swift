@@ -87,6 +87,9 @@ struct ExpressionContext: Sendable {
     var subqueryDepth = 0
     /// A condition made here is a conjunct of a WHERE clause (where a correlated EXISTS or IN becomes a join).
     var isWhereConjunct = false
+    /// How many times a condition here may be evaluated: the rows of the FROM clause, times the rows of each
+    /// subquery it is nested in (SQLite runs a correlated subquery once per row of the query outside it).
+    var evaluations: Double = 1
 
     /// The context of an aggregate's argument: row values, no aggregates, windows or subqueries.
     var rowLevel: ExpressionContext {

@@ -85,12 +85,12 @@ extension RandomQueryGenerator {
         let isLeft = form == .left || form == .leftUsing
         var fanOut: Double
         var clause: String
+        var isEquality = false
         var merged = from.mergedByUsing
         switch form {
         case .cross:
             fanOut = right.rowBound
             clause = "CROSS JOIN \(sourceSQL)"
-            hasCrossProduct = true
         case .innerUsing, .leftUsing:
             // USING needs a column name on the new side that exactly one earlier source has, of the same kind.
             let names = right.columns.map(bareName)
@@ -102,15 +102,17 @@ extension RandomQueryGenerator {
             fanOut = Double(right.columns[i].maxDuplicates)
             clause = "\(isLeft ? "LEFT JOIN" : "JOIN") \(sourceSQL) USING (\(name))"
             merged.insert(right.columns[i].sql)
+            isEquality = true
         case .inner, .left:
-            let (condition, joinFanOut, isEquality) = onCondition(from.columns, right)
+            let (condition, joinFanOut, hasEquality) = onCondition(from.columns, right)
             fanOut = joinFanOut
-            if !isEquality { hasCrossProduct = true }
+            isEquality = hasEquality
             clause = "\(isLeft ? (random.chance(0.3) ? "LEFT OUTER JOIN" : "LEFT JOIN") : (random.chance(0.3) ? "INNER JOIN" : "JOIN")) \(sourceSQL) ON \(condition)"
         }
         if isLeft { fanOut = max(1, fanOut) }
         let bound = from.rowBound * fanOut
         guard bound <= Self.maxFromRows else { return nil }
+        if !isEquality { hasCrossProduct = true }
         if isLeft { right.columns = right.columns.map { var c = $0; c.isNullable = true; return c } }
         return FromClause(sql: "\(from.sql) \(clause)", sources: from.sources + [right], rowBound: bound, mergedByUsing: merged)
     }

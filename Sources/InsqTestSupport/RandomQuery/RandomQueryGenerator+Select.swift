@@ -31,7 +31,8 @@ extension RandomQueryGenerator {
     /// equality); `families` fixes the outputs' families (the second arm of a set operation).
     func selectCore(from: FromClause, allowsWindows: Bool, exactOnly: Bool, allowsStar: Bool = false,
                     families: [ValueFamily]? = nil) -> GeneratedSelect {
-        let rowContext = ExpressionContext(columns: from.columns, groupKeys: nil, totalOrderKeys: from.totalOrderKeys)
+        var rowContext = ExpressionContext(columns: from.columns, groupKeys: nil, totalOrderKeys: from.totalOrderKeys)
+        rowContext.evaluations = from.rowBound
         let inputNames = Set(from.columns.map { $0.sql.split(separator: ".").last.map(String.init) ?? $0.sql })
         // Whole rows of a large join make slow answers to compare: `*` only over small FROM clauses.
         if allowsStar, has(.selectStar), from.rowBound <= 1_000, random.chance(0.08) { return selectStar(from, rowContext) }

@@ -4,6 +4,9 @@
 extension RandomQueryGenerator {
     /// How deep subqueries nest at most: a subquery at this depth holds none.
     static let maxSubqueryDepth = 3
+    /// The most rows a nested subquery may read over all evaluations of the conditions around it (rows of the
+    /// query, times those of each subquery outside it, times its own): SQLite's nested loops must stay quick.
+    static let maxNestedRowReads: Double = 1_000_000
 
     /// A subquery's FROM and WHERE, the context of its select list, the columns that identify its rows, and how
     /// its WHERE reads enclosing rows.
@@ -27,17 +30,21 @@ extension RandomQueryGenerator {
 
     private func subqueryBody(_ outer: ExpressionContext, needs family: ValueFamily? = nil) -> SubqueryBody {
         let depth = outer.subqueryDepth + 1
-        let tables = profile.tables.filter { t in family.map { f in t.columns.contains { f.accepts($0.kind) } } ?? true }
-        let candidates = tables.isEmpty ? profile.tables : tables
-        // Deeper subqueries read the smaller tables more often: SQLite runs each level once per row of the one outside.
-        let table = depth > 1 ? random.weighted(candidates.map { (depth * 40 / max(40, $0.rowCount) + 1, $0) }) : random.pick(candidates)
-        var (fromSQL, source) = baseTable(table.name)
-        if !commonTableExpressions.isEmpty, random.chance(0.3) {
+        var tables = profile.tables.filter { t in family.map { f in t.columns.contains { f.accepts($0.kind) } } ?? true }
+        if depth > 1 {
+            // A nested subquery reads a table small enough for the evaluations around it.
+            let affordable = tables.filter { outer.evaluations * Double($0.rowCount) <= Self.maxNestedRowReads }
+            tables = affordable.isEmpty ? [tables.min { $0.rowCount < $1.rowCount } ?? profile.tables[0]] : affordable
+        }
+        var (fromSQL, source) = baseTable(random.pick(tables.isEmpty ? profile.tables : tables).name)
+        // A CTE re-run for every row of the subqueries around it would be slow: only in the outermost ones.
+        if depth == 1, !commonTableExpressions.isEmpty, random.chance(0.3) {
             let cte = cteSource()
             if family.map({ f in cte.1.columns.contains { f.accepts($0.kind) } }) ?? true { (fromSQL, source) = cte }
         }
         var inner = ExpressionContext(columns: source.columns, groupKeys: nil, allowsSubqueries: false)
         inner.subqueryDepth = depth
+        inner.evaluations = outer.evaluations * max(1, source.rowBound)
         // Only a row-level enclosing context can be correlated: in an aggregating query its columns are not values.
         let canCorrelate = has(.correlatedSubquery) && outer.groupKeys == nil && !outer.columns.isEmpty
         inner.enclosingColumns = canCorrelate ? [outer.columns] + outer.enclosingColumns : []
@@ -46,9 +53,11 @@ extension RandomQueryGenerator {
         if !inner.enclosingColumns.isEmpty, random.chance(0.6) {
             (conditions, correlation) = correlate(source.columns, inner.enclosingColumns)
         }
+        let smallestTable = Double(profile.tables.map(\.rowCount).min() ?? 1)
         inner.allowsSubqueries = has(.nestedSubqueries) && (has(.subqueryPredicates) || has(.scalarSubquery))
-            && depth < Self.maxSubqueryDepth
-        if inner.allowsSubqueries, random.chance(0.35), let nested = subqueryPredicate(inner, isConjunct: true) {
+            && depth < Self.maxSubqueryDepth && inner.evaluations * smallestTable <= Self.maxNestedRowReads
+        // Each level runs per row of the one outside in SQLite (and, where insq keeps it, in insq): fewer deeper down.
+        if inner.allowsSubqueries, random.chance(depth == 1 ? 0.3 : 0.15), let nested = subqueryPredicate(inner, isConjunct: true) {
             conditions.insert(nested.sql, at: random.int(0...conditions.count))
         }
         if random.chance(0.5) { conditions.append(predicate(inner.asWhereConjunct, depth: 1).sql) }

@@ -11,6 +11,15 @@ public struct GeneratedQuery: Sendable, CustomStringConvertible {
     /// The ORDER BY starts with an expression that is not an output column.
     public var hasHiddenOrderKey: Bool
     public var hasLimit: Bool
+    /// Some FROM clause, join or correlation pairs rows with no equality (a CROSS JOIN, a comma join without a
+    /// connecting predicate, an ON or correlation of only `<`, `<>` or OR): quadratic by nature, so the cliff
+    /// check leaves the query alone.
+    public var hasCrossProduct = false
+    /// The largest row bound of any FROM clause the query has (an equality join of values that repeat may yield
+    /// more rows than any table).
+    public var declaredRows: Double = 0
+    /// Forms the query holds that the optimizer is known to run per outer value.
+    public var cliffShapes: CliffShapes = []
 
     public var description: String { sql }
 }

@@ -51,6 +51,8 @@ struct FromClause: Sendable {
     var rowBound: Double
     /// Right-hand copies of `USING` columns, which `*` leaves out.
     var mergedByUsing: Set<String> = []
+    /// A comma join's join predicates, which belong among the query's WHERE conditions.
+    var conditions: [String] = []
 
     var columns: [ColumnReference] { sources.flatMap(\.columns) }
 
@@ -79,13 +81,20 @@ struct ExpressionContext: Sendable {
     var allowsSubqueries: Bool = true
     /// Keys that order all rows (for row_number, lag and lead); nil when the rows have no known identity.
     var totalOrderKeys: [String]?
-    /// Columns of the enclosing query a correlated subquery may name.
-    var outerColumns: [ColumnReference] = []
+    /// In a subquery: the row columns of each enclosing query, the nearest first, which a correlation may name.
+    var enclosingColumns: [[ColumnReference]] = []
+    /// How many subqueries this context is inside (0 in the query itself).
+    var subqueryDepth = 0
+    /// A condition made here is a conjunct of a WHERE clause (where a correlated EXISTS or IN becomes a join).
+    var isWhereConjunct = false
+    /// How many times a condition here may be evaluated: the rows of the FROM clause, times the rows of each
+    /// subquery it is nested in (SQLite runs a correlated subquery once per row of the query outside it).
+    var evaluations: Double = 1
 
     /// The context of an aggregate's argument: row values, no aggregates, windows or subqueries.
     var rowLevel: ExpressionContext {
         ExpressionContext(columns: columns, groupKeys: nil, allowsAggregates: false, allowsWindows: false,
-                          allowsSubqueries: false, totalOrderKeys: nil, outerColumns: [])
+                          allowsSubqueries: false, totalOrderKeys: nil)
     }
 
     /// The context of a window function's arguments, PARTITION BY and ORDER BY: row values, or in an
@@ -95,6 +104,13 @@ struct ExpressionContext: Sendable {
         var ctx = self
         ctx.allowsWindows = false
         ctx.allowsSubqueries = false
+        return ctx
+    }
+
+    /// The same context for a conjunct of a WHERE clause.
+    var asWhereConjunct: ExpressionContext {
+        var ctx = self
+        ctx.isWhereConjunct = true
         return ctx
     }
 

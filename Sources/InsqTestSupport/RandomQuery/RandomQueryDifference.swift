@@ -10,11 +10,14 @@ extension RandomQueryRunner {
         public var sqlite: EngineAnswer
         /// insq's column types (empty when insq failed).
         public var types: [DataType]
+        /// For a row cliff, where the answers agree: EXPLAIN (ANALYZE, TIMING OFF)'s lines instead of the rows.
+        public var plan: [String] = []
 
         public var description: String {
-            "random query #\(index) differs (\(reason)):\n  \(query.sql)\n"
-                + AnswerComparison(types: types).describeDifference(insq: insq, sqlite: sqlite,
-                                                                    isOrdered: query.orderKeys != nil)
+            let text = "random query #\(index) differs (\(reason)):\n  \(query.sql)\n"
+            if !plan.isEmpty { return text + "EXPLAIN (ANALYZE, TIMING OFF):\n" + plan.map { "    \($0)\n" }.joined() }
+            return text + AnswerComparison(types: types).describeDifference(insq: insq, sqlite: sqlite,
+                                                                            isOrdered: query.orderKeys != nil)
         }
     }
 }

@@ -85,6 +85,21 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
     /// `lag(x, n, default)` / `lead(...)` with a default of another numeric type than `x` (`lag(int, 1, 2.5)`).
     public static let lagLeadDefaultTypes = Self(rawValue: 1 << 49)
 
+    // Issue 12: shapes where a poor plan costs a cross product or a re-execution per row (the cliff check).
+    /// Subqueries inside subqueries, up to three deep, correlated to the query just outside and to queries two
+    /// or three levels out; in WHERE as EXISTS, NOT EXISTS, IN, NOT IN and scalar comparisons.
+    public static let nestedSubqueries = Self(rawValue: 1 << 50)
+    /// Correlated scalar subqueries in the SELECT list: aggregates, key lookups, and the first row by an order
+    /// that identifies rows (`ORDER BY ... LIMIT 1`).
+    public static let selectListSubqueries = Self(rawValue: 1 << 51)
+    /// `FROM a, b, c` of two to five sources, the join equalities among the WHERE conditions in random order,
+    /// now and then a source with no connecting predicate (a declared cross product).
+    public static let commaJoins = Self(rawValue: 1 << 52)
+    /// A comma join's equality written into each arm of an OR: `(x = y AND p) OR (x = y AND q)`.
+    public static let orFactoredJoins = Self(rawValue: 1 << 53)
+    /// COUNT, SUM and AVG of DISTINCT values, several to a query, grouped by keys of few to unique values.
+    public static let groupedDistinctAggregates = Self(rawValue: 1 << 54)
+
     /// Everything of the foundation language.
     public static let core: Self = [
         .distinct, .innerJoin, .leftJoin, .crossJoin, .joinUsing, .nonEquiJoin, .groupBy, .having, .orderBy,
@@ -99,7 +114,12 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
         .commonTableExpression, .setOperations, .nullableInSubquery, .nullWindowArguments, .lagLeadDefaultTypes,
     ]
 
-    public static let all: Self = core.union(issue4)
+    /// The forms issue 12 adds.
+    public static let issue12: Self = [
+        .nestedSubqueries, .selectListSubqueries, .commaJoins, .orFactoredJoins, .groupedDistinctAggregates,
+    ]
+
+    public static let all: Self = core.union(issue4).union(issue12)
 
     /// Flag names, as `INSQ_RANDOM_FEATURES` spells them.
     public static let named: [(name: String, feature: Self)] = [
@@ -117,6 +137,9 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
         ("nullable-in-subquery", .nullableInSubquery), ("null-window-arguments", .nullWindowArguments),
         ("lag-lead-default-types", .lagLeadDefaultTypes),
         ("derived-table", .derivedTable), ("cte", .commonTableExpression), ("set-operations", .setOperations),
+        ("nested-subqueries", .nestedSubqueries), ("select-list-subqueries", .selectListSubqueries),
+        ("comma-joins", .commaJoins), ("or-factored-joins", .orFactoredJoins),
+        ("grouped-distinct-aggregates", .groupedDistinctAggregates),
     ]
 
     public var description: String {
@@ -124,7 +147,7 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
         return names.isEmpty ? "(none)" : names.joined(separator: ",")
     }
 
-    /// Applies a comma-separated edit such as `+window,-like`, `all`, `core` or `issue4` (a bare name adds).
+    /// Applies a comma-separated edit such as `+window,-like`, `all`, `core`, `issue4` or `issue12` (a bare name adds).
     /// Returns nil and the unknown word when a name is not a feature.
     public func applying(_ edit: String) -> Result<Self, UnknownFeature> {
         var result = self
@@ -137,6 +160,7 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
             case "all": feature = .all
             case "core": feature = .core
             case "issue4": feature = .issue4
+            case "issue12": feature = .issue12
             case "none": result = []; continue
             default:
                 guard let named = Self.named.first(where: { $0.name == word }) else { return .failure(UnknownFeature(word: word)) }
@@ -152,7 +176,7 @@ public struct RandomQueryFeatures: OptionSet, Sendable, Hashable, CustomStringCo
 public struct UnknownFeature: Error, Sendable, CustomStringConvertible {
     public var word: String
     public var description: String {
-        "unknown random-query feature \"\(word)\"; known: all, core, issue4, none, "
+        "unknown random-query feature \"\(word)\"; known: all, core, issue4, issue12, none, "
             + RandomQueryFeatures.named.map(\.name).joined(separator: ", ")
     }
 }

@@ -1,12 +1,15 @@
 /// Aggregates (COUNT, SUM, AVG, MIN, MAX, with DISTINCT) and window functions.
 extension RandomQueryGenerator {
-    func numericAggregate(_ ctx: ExpressionContext, integerOnly: Bool) -> GeneratedExpression {
+    /// COUNT, SUM, AVG, MIN or MAX; with `distinctOnly` COUNT, SUM or AVG of DISTINCT values (of an exact value).
+    func numericAggregate(_ ctx: ExpressionContext, integerOnly: Bool, distinctOnly: Bool = false) -> GeneratedExpression {
         let row = ctx.rowLevel
         enum Form { case countStar, count, countDistinct, sum, avg, minMax }
-        let form: Form = random.weighted([
-            (5, .countStar), (3, .count), (has(.distinct) ? 3 : 0, .countDistinct), (6, .sum),
-            (integerOnly ? 0 : 4, .avg), (4, .minMax),
-        ])
+        let form: Form = distinctOnly
+            ? random.weighted([(3, .countDistinct), (3, .sum), (integerOnly ? 0 : 2, .avg)])
+            : random.weighted([
+                (5, .countStar), (3, .count), (has(.distinct) ? 3 : 0, .countDistinct), (6, .sum),
+                (integerOnly ? 0 : 4, .avg), (4, .minMax),
+            ])
         func make(_ sql: String, _ kind: ValueKind, magnitude: Double, exact: Bool, nullable: Bool) -> GeneratedExpression {
             var e = GeneratedExpression(sql, kind, magnitude: magnitude, isExact: exact, isNullable: nullable, hasAggregate: true)
             e.hasColumn = true
@@ -23,7 +26,7 @@ extension RandomQueryGenerator {
             return make("COUNT(DISTINCT \(x.sql))", .integer, magnitude: Magnitude.maxRows, exact: true, nullable: false)
         case .sum, .avg, .minMax:
             let x = number(row, depth: 1, integerOnly: integerOnly)
-            let distinct = has(.distinctAggregates) && x.isExact && random.chance(0.15) ? "DISTINCT " : ""
+            let distinct = has(.distinctAggregates) && x.isExact && (distinctOnly || random.chance(0.15)) ? "DISTINCT " : ""
             // SUM, MIN and MAX of a value SQLite holds as REAL stay REAL there.
             func keepingReal(_ e: GeneratedExpression) -> GeneratedExpression {
                 var e = e
@@ -140,27 +143,31 @@ extension RandomQueryGenerator {
         case .lagLead:
             let x = windowArgument(.number, row, integerOnly: integerOnly)
             guard let over = overClause(ctx, totalOrder: true, needsOrder: true) else { return nil }
-            var e = window("\(random.chance(0.5) ? "lag" : "lead")(\(lagLeadArguments(x)))", over, x.kind,
-                           magnitude: x.magnitude, exact: x.isExact, nullable: true)
+            let (arguments, kind) = lagLeadArguments(x)
+            if integerOnly, kind != .integer { return nil }
+            var e = window("\(random.chance(0.5) ? "lag" : "lead")(\(arguments))", over, kind,
+                           magnitude: max(x.magnitude, 100_000), exact: x.isExact, nullable: true)
             e.isRealInSQLite = x.isRealInSQLite
             return e
         }
     }
 
-    /// `x`, or `x, offset` or `x, offset, default` (a literal of x's kind).
-    private func lagLeadArguments(_ x: GeneratedExpression) -> String {
-        guard random.chance(0.35) else { return x.sql }
-        var sql = "\(x.sql), \(random.int(0...3))"
-        guard random.chance(0.5), x.kind != .date else { return sql }
+    /// `x`, or `x, offset` or `x, offset, default` (a literal of x's kind), and the kind of the result: a
+    /// default of a wider numeric kind widens it (an INTEGER with a DECIMAL default gives a DECIMAL).
+    private func lagLeadArguments(_ x: GeneratedExpression) -> (String, ValueKind) {
+        guard random.chance(0.35) else { return (x.sql, x.kind) }
+        let sql = "\(x.sql), \(random.int(0...3))"
+        guard random.chance(0.5), x.kind != .date else { return (sql, x.kind) }
+        let fallback: GeneratedExpression
         switch x.kind {
-        case .text: sql += ", " + textLiteral().sql
-        case .integer: sql += ", " + (has(.lagLeadDefaultTypes) && random.chance(0.5) ? decimalLiteral() : integerLiteral()).sql
+        case .text: fallback = textLiteral()
+        case .integer: fallback = has(.lagLeadDefaultTypes) && random.chance(0.5) ? decimalLiteral() : integerLiteral()
         case .decimal:
             // A default that is not of the value's DECIMAL type must widen the result, not be cast to it.
-            sql += ", " + (has(.lagLeadDefaultTypes) ? decimalLiteral().sql : "0")
-        default: sql += ", " + numberLiteral(near: nil).sql
+            fallback = has(.lagLeadDefaultTypes) ? decimalLiteral() : GeneratedExpression("0", .integer, magnitude: 1)
+        default: fallback = numberLiteral(near: nil)
         }
-        return sql
+        return (sql + ", " + fallback.sql, ValueKind.common(x.kind, fallback.kind) ?? x.kind)
     }
 
     /// lag, lead, min or max of a text or date value over a window.
@@ -171,7 +178,8 @@ extension RandomQueryGenerator {
         if x.isUntypedNull, !has(.nullWindowArguments) { return nil }
         if random.chance(0.6) {
             guard let over = overClause(ctx, totalOrder: true, needsOrder: true) else { return nil }
-            return window("\(random.chance(0.5) ? "lag" : "lead")(\(lagLeadArguments(x)))", over, x.kind, magnitude: 0,
+            let (arguments, kind) = lagLeadArguments(x)
+            return window("\(random.chance(0.5) ? "lag" : "lead")(\(arguments))", over, kind, magnitude: 0,
                           exact: x.isExact, nullable: true)
         }
         guard let over = overClause(ctx, totalOrder: false, needsOrder: false) else { return nil }

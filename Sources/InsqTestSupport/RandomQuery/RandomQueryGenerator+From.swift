@@ -1,9 +1,16 @@
 import Foundation
 
 /// FROM clauses: one to three tables joined INNER, LEFT or CROSS, on equalities of related columns with
-/// optional extra conditions, kept small enough that a debug build answers at once.
+/// optional extra conditions, or a comma join; kept small enough that a debug build answers at once.
 extension RandomQueryGenerator {
     func fromClause(nested: Bool = false) -> FromClause {
+        let from = has(.commaJoins) && random.chance(nested ? 0.1 : 0.2) ? commaJoin(nested: nested) : joinedFrom(nested: nested)
+        declaredRows = max(declaredRows, from.rowBound)
+        return from
+    }
+
+    /// Sources joined with JOIN ... ON, USING or CROSS JOIN.
+    private func joinedFrom(nested: Bool) -> FromClause {
         let canJoin = has(.innerJoin) || has(.leftJoin) || has(.crossJoin)
         let tableCount = canJoin ? random.weighted([(10, 1), (8, 2), (nested ? 1 : 4, 3)]) : 1
         let (firstSQL, first) = source(nested: nested)
@@ -17,7 +24,7 @@ extension RandomQueryGenerator {
     }
 
     /// A table, CTE or derived table with a fresh alias.
-    private func source(nested: Bool) -> (String, QuerySource) {
+    func source(nested: Bool) -> (String, QuerySource) {
         if !commonTableExpressions.isEmpty, random.chance(0.6) { return cteSource() }
         if !nested, has(.derivedTable), random.chance(0.15) {
             let alias = freshName("d")
@@ -78,6 +85,7 @@ extension RandomQueryGenerator {
         let isLeft = form == .left || form == .leftUsing
         var fanOut: Double
         var clause: String
+        var isEquality = false
         var merged = from.mergedByUsing
         switch form {
         case .cross:
@@ -94,14 +102,17 @@ extension RandomQueryGenerator {
             fanOut = Double(right.columns[i].maxDuplicates)
             clause = "\(isLeft ? "LEFT JOIN" : "JOIN") \(sourceSQL) USING (\(name))"
             merged.insert(right.columns[i].sql)
+            isEquality = true
         case .inner, .left:
-            let (condition, joinFanOut) = onCondition(from.columns, right)
+            let (condition, joinFanOut, hasEquality) = onCondition(from.columns, right)
             fanOut = joinFanOut
+            isEquality = hasEquality
             clause = "\(isLeft ? (random.chance(0.3) ? "LEFT OUTER JOIN" : "LEFT JOIN") : (random.chance(0.3) ? "INNER JOIN" : "JOIN")) \(sourceSQL) ON \(condition)"
         }
         if isLeft { fanOut = max(1, fanOut) }
         let bound = from.rowBound * fanOut
         guard bound <= Self.maxFromRows else { return nil }
+        if !isEquality { hasCrossProduct = true }
         if isLeft { right.columns = right.columns.map { var c = $0; c.isNullable = true; return c } }
         return FromClause(sql: "\(from.sql) \(clause)", sources: from.sources + [right], rowBound: bound, mergedByUsing: merged)
     }
@@ -110,25 +121,30 @@ extension RandomQueryGenerator {
         c.sql.split(separator: ".").last.map(String.init) ?? c.sql
     }
 
-    /// An ON condition between the earlier columns and the new source, and how many rows of the new source
-    /// one earlier row can match at most.
-    private func onCondition(_ left: [ColumnReference], _ right: QuerySource) -> (String, Double) {
-        let edges = left.flatMap { l in
+    /// Pairs of an earlier column and one of the new source's that hold the same kind of thing: join keys.
+    func joinEdges(_ left: [ColumnReference], _ right: QuerySource) -> [(ColumnReference, ColumnReference)] {
+        left.flatMap { l in
             right.columns.filter { r in r.domain == l.domain && r.kind == l.kind && r.isExact && l.isExact }.map { (l, $0) }
         }
+    }
+
+    /// An ON condition between the earlier columns and the new source, how many rows of the new source one
+    /// earlier row can match at most, and whether the condition has an equality that a hash join can use.
+    private func onCondition(_ left: [ColumnReference], _ right: QuerySource) -> (String, Double, Bool) {
+        let edges = joinEdges(left, right)
         let scope = ExpressionContext(columns: left + right.columns, groupKeys: nil, allowsSubqueries: false)
         let nonEqui = has(.nonEquiJoin)
         if edges.isEmpty || (nonEqui && random.chance(0.12)) {
             // No equality: a comparison across the two sides, or any condition.
             let l = random.pick(left), candidates = right.columns.filter { $0.kind.isComparable(with: l.kind) && $0.isExact && l.isExact }
             if nonEqui, let r = candidates.isEmpty ? nil : random.pick(candidates), random.chance(0.7) {
-                return ("\(l.sql) \(random.pick(["<", "<=", ">", ">=", "<>"])) \(r.sql)", right.rowBound)
+                return ("\(l.sql) \(random.pick(["<", "<=", ">", ">=", "<>"])) \(r.sql)", right.rowBound, false)
             }
-            if nonEqui { return (predicate(scope, depth: 1).sql, right.rowBound) }
-            return ("TRUE", right.rowBound)
+            if nonEqui { return (predicate(scope, depth: 1).sql, right.rowBound, false) }
+            return ("TRUE", right.rowBound, false)
         }
         // Keys that relate rows (person, region, province) match more often than dates, which mostly miss.
-        var (l, r) = random.weighted(edges.map { edge in (edge.0.domain == "date" ? 1 : 4, edge) })
+        let (l, r) = random.weighted(edges.map { edge in (edge.0.domain == "date" ? 1 : 4, edge) })
         var terms = [random.chance(0.5) ? "\(l.sql) = \(r.sql)" : "\(r.sql) = \(l.sql)"]
         var fanOut = Double(r.maxDuplicates)
         if l.kind == .integer, l.domain == "derived", !has(.negativeJoinKeys) {
@@ -137,8 +153,9 @@ extension RandomQueryGenerator {
             fanOut = right.rowBound
         }
         if random.chance(0.1), edges.count > 1 {
-            (l, r) = random.pick(edges)
-            terms.append("\(l.sql) = \(r.sql)")
+            // A second equality, ANDed: the first one's fan-out still bounds the join.
+            let (l2, r2) = random.pick(edges)
+            terms.append("\(l2.sql) = \(r2.sql)")
         }
         if random.chance(0.12) {
             // An equality of expressions is still a hash key; integer keys may turn negative or collide.
@@ -152,15 +169,17 @@ extension RandomQueryGenerator {
                 if transform.contains("%") || transform.contains("abs") { fanOut = right.rowBound }
             }
         }
+        var isEquality = true
         if nonEqui, random.chance(0.35) {
             let extra = predicate(scope, depth: 1).sql
             if random.chance(0.2) {
                 terms = ["(\(terms.joined(separator: " AND ")) OR \(extra))"]
                 fanOut = right.rowBound
+                isEquality = false
             } else {
                 terms.append(extra)
             }
         }
-        return (terms.joined(separator: " AND "), min(fanOut, right.rowBound))
+        return (terms.joined(separator: " AND "), min(fanOut, right.rowBound), isEquality)
     }
 }

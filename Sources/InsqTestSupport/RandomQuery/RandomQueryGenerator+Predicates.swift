@@ -1,7 +1,11 @@
 /// BOOLEAN expressions: comparisons, IS NULL, IN, BETWEEN, LIKE, combined with three-valued AND, OR, NOT.
 extension RandomQueryGenerator {
-    func predicate(_ ctx: ExpressionContext, depth: Int) -> GeneratedExpression {
-        enum Form { case and, or, not, comparison, isNull, inList, between, like, literal, exists, inSubquery }
+    func predicate(_ conjunctContext: ExpressionContext, depth: Int) -> GeneratedExpression {
+        // Only AND passes on the conjunct position.
+        let isConjunct = conjunctContext.isWhereConjunct
+        var ctx = conjunctContext
+        ctx.isWhereConjunct = false
+        enum Form { case and, or, not, comparison, isNull, inList, between, like, literal, exists, inSubquery, subqueryComparison }
         let deeper = depth > 0
         let form: Form = random.weighted([
             (deeper ? 6 : 0, .and),
@@ -15,11 +19,13 @@ extension RandomQueryGenerator {
             (1, .literal),
             (ctx.allowsSubqueries && has(.subqueryPredicates) ? 3 : 0, .exists),
             (ctx.allowsSubqueries && has(.subqueryPredicates) ? 3 : 0, .inSubquery),
+            (ctx.allowsSubqueries && has(.scalarSubquery) && has(.nestedSubqueries) ? 2 : 0, .subqueryComparison),
         ])
         let d = depth - 1
         switch form {
         case .and, .or:
-            let a = predicate(ctx, depth: d), b = predicate(ctx, depth: d)
+            let operands = form == .and ? conjunctContext : ctx
+            let a = predicate(operands, depth: d), b = predicate(operands, depth: d)
             return GeneratedExpression("(\(a.sql) \(form == .and ? "AND" : "OR") \(b.sql))", .boolean,
                                        isNullable: a.isNullable || b.isNullable).inheriting([a, b])
         case .not:
@@ -41,9 +47,11 @@ extension RandomQueryGenerator {
         case .literal:
             return GeneratedExpression(random.chance(0.5) ? "TRUE" : "FALSE", .boolean)
         case .exists:
-            return existsSubquery(ctx) ?? comparison(ctx, depth: d)
+            return existsSubquery(ctx, isConjunct: isConjunct) ?? comparison(ctx, depth: d)
         case .inSubquery:
-            return inSubquery(ctx, depth: d) ?? comparison(ctx, depth: d)
+            return inSubquery(ctx, depth: d, isConjunct: isConjunct) ?? comparison(ctx, depth: d)
+        case .subqueryComparison:
+            return subqueryComparison(ctx) ?? comparison(ctx, depth: d)
         }
     }
 

@@ -69,6 +69,7 @@ extension RandomQueryGenerator {
                 items[i].literals = []
             }
         }
+        declaredRows = max(declaredRows, rowBound)
         return (sql, items, rowBound)
     }
 

@@ -25,18 +25,22 @@ struct GeneratedSelect: Sendable {
 }
 
 extension RandomQueryGenerator {
-    private enum SelectShape { case plain, aggregate, grouped }
+    private enum SelectShape { case plain, aggregate, grouped, distinctAggregates }
 
     /// A SELECT over `from`. With `exactOnly` every output is exact (set operations compare rows for
     /// equality); `families` fixes the outputs' families (the second arm of a set operation).
     func selectCore(from: FromClause, allowsWindows: Bool, exactOnly: Bool, allowsStar: Bool = false,
                     families: [ValueFamily]? = nil) -> GeneratedSelect {
-        let rowContext = ExpressionContext(columns: from.columns, groupKeys: nil, totalOrderKeys: from.totalOrderKeys)
+        var rowContext = ExpressionContext(columns: from.columns, groupKeys: nil, totalOrderKeys: from.totalOrderKeys)
+        rowContext.evaluations = from.rowBound
         let inputNames = Set(from.columns.map { $0.sql.split(separator: ".").last.map(String.init) ?? $0.sql })
         // Whole rows of a large join make slow answers to compare: `*` only over small FROM clauses.
         if allowsStar, has(.selectStar), from.rowBound <= 1_000, random.chance(0.08) { return selectStar(from, rowContext) }
-        let shape: SelectShape = random.weighted([(12, .plain), (3, .aggregate), (has(.groupBy) ? 8 : 0, .grouped)])
-        let whereClause = random.chance(0.55) ? predicate(rowContext, depth: random.int(0...2)) : nil
+        let shape: SelectShape = random.weighted([
+            (12, .plain), (3, .aggregate), (has(.groupBy) ? 8 : 0, .grouped),
+            (has(.groupedDistinctAggregates) && families == nil ? 3 : 0, .distinctAggregates),
+        ])
+        let whereClause = random.chance(0.55) ? predicate(rowContext.asWhereConjunct, depth: random.int(0...2)) : nil
 
         var items: [GeneratedExpression] = []
         var uniqueOutputs: [Int]? = nil
@@ -54,9 +58,13 @@ extension RandomQueryGenerator {
             outputContext = ExpressionContext(columns: from.columns, groupKeys: [], allowsAggregates: true, allowsSubqueries: true)
             uniqueOutputs = []
             rowBound = 1
-        case .grouped:
+        case .grouped, .distinctAggregates:
             var keys: [GeneratedExpression] = []
-            for _ in 0..<random.weighted([(6, 1), (4, 2), (1, 3)]) { keys.append(groupKey(rowContext)) }
+            if shape == .distinctAggregates {
+                keys = distinctAggregateKeys(rowContext)
+            } else {
+                for _ in 0..<random.weighted([(6, 1), (4, 2), (1, 3)]) { keys.append(groupKey(rowContext)) }
+            }
             // Windows run after grouping; the GROUP BY keys identify each group.
             outputContext = ExpressionContext(columns: from.columns, groupKeys: keys, allowsAggregates: true,
                                               allowsWindows: allowsWindows, allowsSubqueries: true,
@@ -89,6 +97,19 @@ extension RandomQueryGenerator {
                 items.append(item(outputFamily(outputContext), outputContext, exactOnly: exactOnly))
             }
         }
+        if shape == .distinctAggregates {
+            for _ in 0..<random.int(1...3) {
+                // Appended: GROUP BY may name the outputs before them by position.
+                let e = numericAggregate(outputContext, integerOnly: false, distinctOnly: true)
+                if !exactOnly || e.isExact { items.append(e) }
+            }
+        } else if shape == .plain, families == nil, has(.selectListSubqueries), random.chance(0.3) {
+            for _ in 0..<random.int(1...2) {
+                if let e = selectListSubquery(outputFamily(outputContext), outputContext), !exactOnly || e.isExact {
+                    items.insert(e, at: random.int(0...items.count))
+                }
+            }
+        }
         // Without GROUP BY, an aggregate only in HAVING or ORDER BY makes an aggregating query in insq (as in
         // PostgreSQL) but is an error in SQLite: keep one in the select list.
         if shape == .aggregate, !items.contains(where: \.hasAggregate) {
@@ -108,8 +129,7 @@ extension RandomQueryGenerator {
         }
         var sql = "SELECT " + (isDistinct ? "DISTINCT " : "")
         sql += items.enumerated().map { i, e in "\(e.sql) AS c\(i + 1)" }.joined(separator: ", ")
-        sql += " FROM " + from.sql
-        if let whereClause { sql += " WHERE " + whereClause.sql }
+        sql += " FROM " + from.sql + whereSQL(from, whereClause)
         if !groupBy.isEmpty { sql += " GROUP BY " + groupBy.joined(separator: ", ") }
         if let having { sql += " HAVING " + having.sql }
         return GeneratedSelect(sql: sql, items: items, isDistinct: isDistinct, uniqueOutputs: uniqueOutputs,
@@ -130,10 +150,17 @@ extension RandomQueryGenerator {
             items = chosen.flatMap { $0.columns.map(\.expression) }
         }
         let isDistinct = has(.distinct) && random.chance(0.1)
-        var sql = "SELECT " + (isDistinct ? "DISTINCT " : "") + list + " FROM " + from.sql
-        if random.chance(0.6) { sql += " WHERE " + predicate(rowContext, depth: random.int(0...2)).sql }
+        let whereClause = random.chance(0.6) ? predicate(rowContext.asWhereConjunct, depth: random.int(0...2)) : nil
+        let sql = "SELECT " + (isDistinct ? "DISTINCT " : "") + list + " FROM " + from.sql + whereSQL(from, whereClause)
         return GeneratedSelect(sql: sql, items: items, isDistinct: isDistinct, uniqueOutputs: nil, rowBound: from.rowBound,
                                orderContext: rowContext, hasAliases: false)
+    }
+
+    /// ` WHERE ...`: a comma join's conditions and the query's own, in random order; empty when there are none.
+    private func whereSQL(_ from: FromClause, _ whereClause: GeneratedExpression?) -> String {
+        var terms = from.conditions
+        if let whereClause { terms.insert(whereClause.sql, at: random.int(0...terms.count)) }
+        return terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
     }
 
     /// `SELECT` of constants, with no FROM.
@@ -166,6 +193,20 @@ extension RandomQueryGenerator {
             if let e = leaf(.date, ctx), e.isExact { return e }
             return GeneratedExpression("NULL", .date, isNullable: true)
         }
+    }
+
+    /// GROUP BY keys for DISTINCT aggregates: none, or a column of few values, of many, or of all different ones,
+    /// sometimes with a second column.
+    private func distinctAggregateKeys(_ rowContext: ExpressionContext) -> [GeneratedExpression] {
+        let columns = rowContext.columns.filter(\.isExact)
+        guard !columns.isEmpty, random.chance(0.85) else { return [] }
+        // A fixture column's distinct values are its literals; a computed column's are not known.
+        let band = random.weighted([(3, 0...5), (3, 6...40), (2, 41...Int.max)])
+        let inBand = columns.filter { band.contains($0.literals.isEmpty ? Int.max : $0.literals.count) }
+        var keys = [random.pick(inBand.isEmpty ? columns : inBand).expression]
+        let second = random.pick(columns).expression
+        if random.chance(0.25), second.sql != keys[0].sql { keys.append(second) }
+        return keys
     }
 
     /// A GROUP BY key: an exact row value that reads a column (a bare integer would be a position).

@@ -13,6 +13,12 @@ public final class RandomQueryGenerator {
     var nameCounter = 0
     /// CTEs declared by the query being generated (`WITH` prefix), in order.
     var commonTableExpressions: [DeclaredCTE] = []
+    /// Whether the query being generated pairs rows with no equality somewhere (see `GeneratedQuery.hasCrossProduct`).
+    var hasCrossProduct = false
+    /// The largest row bound of the FROM clauses generated for the query so far.
+    var declaredRows: Double = 0
+    /// Forms of the query being generated that the optimizer is known to run per outer value.
+    var cliffShapes: CliffShapes = []
 
     /// Largest FROM clause (in rows, as an upper bound) a query may have, to keep a debug build quick.
     static let maxFromRows: Double = 2_000
@@ -40,7 +46,14 @@ public final class RandomQueryGenerator {
     public func next() -> GeneratedQuery {
         nameCounter = 0
         commonTableExpressions = []
-        return topLevelQuery()
+        hasCrossProduct = false
+        declaredRows = 0
+        cliffShapes = []
+        var query = topLevelQuery()
+        query.hasCrossProduct = hasCrossProduct
+        query.declaredRows = declaredRows
+        query.cliffShapes = cliffShapes
+        return query
     }
 
     func has(_ feature: RandomQueryFeatures) -> Bool { features.contains(feature) }

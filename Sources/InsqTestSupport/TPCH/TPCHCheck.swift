@@ -18,7 +18,7 @@ public enum TPCHCheck {
         guard let outcome = try sqliteOutcomes.get()[query.number] else {
             throw HarnessError("SQLite did not run \(query.name)")
         }
-        let (mine, types) = RandomQueryRunner.insqAnswer(text, catalog: try catalog(), timeLimit: timeLimit)
+        let (mine, types, _) = RandomQueryRunner.insqAnswer(text, catalog: try catalog(), timeLimit: timeLimit)
         let theirs = RandomQueryRunner.sqliteAnswer(outcome, types: types)
         let comparison = AnswerComparison(types: types ?? [], relativeTolerance: relativeTolerance,
                                           absoluteTolerance: absoluteTolerance)

@@ -30,7 +30,19 @@ struct JoinGraph {
         inputOfColumn = ranges.enumerated().flatMap { k, range in range.map { _ in k } }
         classes = EquivalenceClasses(conditions).groups
         var local = [[BoundExpression]](repeating: [], count: inputs.count)
-        for c in conditions {
+        // A join uses one key per class and takes the class's other equalities as implied; that holds only
+        // if members of one class within one input are already equal, so those equalities filter the input.
+        let types = inputs.flatMap { $0.outputTypes() }
+        var implied: [BoundExpression] = []
+        for members in classes {
+            var firstInInput: [Int: Int] = [:]
+            for column in members {
+                let k = inputOfColumn[column]
+                guard let first = firstInInput[k] else { firstInInput[k] = column; continue }
+                implied.append(.compare(.equal, .input(first, types[first]), .input(column, types[column])))
+            }
+        }
+        for c in conditions + implied.filter({ !conditions.contains($0) }) {
             let mask = Self.mask(c.columnSet, inputOfColumn)
             switch mask.nonzeroBitCount {
             case 0: constantConditions.append(c)
